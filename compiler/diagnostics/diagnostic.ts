@@ -42,6 +42,11 @@ export interface Diagnostic {
   range?: Range;
   /** JSON Pointer into the (merged) manifest, e.g. "/spec/cluster/nodeGroups/0/min". */
   pointer?: string;
+  /**
+   * The stack (entry manifest path) the finding belongs to. Differs from `file` when the
+   * value came from a base through `extends`.
+   */
+  stack?: string;
   /** What to do about it. */
   hint?: string;
   /** Where to read more (a docs path or URL). */

@@ -1,0 +1,59 @@
+// The CLI: parse flags, call the library, pick a reporter, set the exit code — nothing else.
+// This is also the one error boundary: user mistakes arrive as diagnostics; anything thrown
+// is a stackc bug, reported with a bug-report hint and exit code 3 (never a raw stack trace,
+// unless STACKC_DEBUG=1).
+import { Command, CommanderError, Option } from "commander";
+import { stackcVersion } from "../util/package-root.js";
+import { ExitCode } from "./exit-codes.js";
+import type { CliStreams } from "./io.js";
+import { registerBuild } from "./commands/build.js";
+import { registerInit } from "./commands/init.js";
+import { registerSchema } from "./commands/schema.js";
+import { registerValidate } from "./commands/validate.js";
+
+export const BUG_REPORT_HINT = "This is a bug in stackc. Please report it with the command you ran and the manifest (STACKC_DEBUG=1 prints the stack trace).";
+
+export interface CommandContext {
+  io: CliStreams;
+  /** Commands store their exit code here. */
+  setExit(code: number): void;
+}
+
+const exitCodesHelp = `
+Exit codes:
+  0  no errors (no warnings either with --fail-on warn)
+  1  findings: errors (or warnings with --fail-on warn)
+  2  usage error or unreadable input (bad flags, missing paths, nothing to compile)
+  3  internal error in stackc (please report it)`;
+
+export async function main(argv: readonly string[], io: CliStreams): Promise<number> {
+  let exit: number = ExitCode.Ok;
+  const ctx: CommandContext = { io, setExit: (code) => (exit = code) };
+  const program = new Command("stackc")
+    .description("Compile stack manifests into Terraform, a kops Cluster Spec and a Helmfile, behind a schema and policy gate.")
+    .version(stackcVersion, "-V, --version", "print the stackc version")
+    .addHelpText("after", exitCodesHelp)
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
+    .exitOverride();
+  program.addOption(new Option("--no-color", "disable colors (also: NO_COLOR=1)"));
+  registerValidate(program, ctx);
+  registerBuild(program, ctx);
+  registerSchema(program, ctx);
+  registerInit(program, ctx);
+  for (const command of program.commands) command.exitOverride().addHelpText("after", exitCodesHelp);
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exit;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through here with exit code 0
+      return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    }
+    const message = err instanceof Error ? err.message : typeof err === "string" ? err : JSON.stringify(err);
+    io.stderr.write(`stackc: internal error: ${message}\n${BUG_REPORT_HINT}\n`);
+    if (io.env.STACKC_DEBUG === "1" && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    return ExitCode.Internal;
+  }
+}

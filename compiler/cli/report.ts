@@ -1,0 +1,46 @@
+// Picks and runs the reporter for --format, and turns findings into the exit code.
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { CompileResult } from "../pipeline.js";
+import { colors, shouldUseColor } from "../report/colors.js";
+import { formatJson } from "../report/json.js";
+import { formatText } from "../report/text.js";
+import { stackcVersion } from "../util/package-root.js";
+import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
+import type { CliStreams } from "./io.js";
+
+export type FailOn = "error" | "warn";
+
+export interface ReportOptions {
+  format: string;
+  color?: boolean;
+  verbose?: boolean;
+  failOn: FailOn;
+}
+
+export const baseFormats = ["text", "json"] as const;
+
+export function report(result: CompileResult, options: ReportOptions, io: CliStreams): void {
+  if (options.format === "json") {
+    io.stdout.write(formatJson({ diagnostics: result.diagnostics, stacks: result.stacks.map((s) => ({ file: s.file, name: s.name })), version: stackcVersion }));
+    return;
+  }
+  const c = colors(shouldUseColor(io.stdout, io.env, options.color));
+  io.stdout.write(
+    formatText({
+      diagnostics: result.diagnostics,
+      sources: result.sources,
+      stackCount: result.stacks.length,
+      colors: c,
+      ...(options.verbose ? { verbose: true } : {}),
+    }),
+  );
+}
+
+export function exitCodeFor(result: { diagnostics: readonly Diagnostic[]; usageError: boolean }, failOn: FailOn): ExitCodeValue {
+  const active = result.diagnostics.filter((d) => !d.suppressed);
+  if (active.some((d) => d.code === "STK-INTERNAL-001")) return ExitCode.Internal;
+  if (result.usageError) return ExitCode.Usage;
+  if (active.some((d) => d.severity === "error")) return ExitCode.Findings;
+  if (failOn === "warn" && active.some((d) => d.severity === "warning")) return ExitCode.Findings;
+  return ExitCode.Ok;
+}

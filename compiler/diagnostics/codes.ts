@@ -1,0 +1,102 @@
+// Every diagnostic code stackc itself emits (policy rule ids live in policies/ and their
+// metadata in policies/bundle/rules.json). Codes are stable: never renumber, only add.
+// The registry feeds `stackc explain`, the SARIF rule list and docs; `diag()` refuses codes
+// that are not registered, so a typo in a code is caught by the first test that reaches it.
+import type { Diagnostic, Range, RelatedLocation, Severity } from "./diagnostic.js";
+
+export interface CodeInfo {
+  code: string;
+  severity: Severity;
+  title: string;
+  /** Why this matters and what to do, in a sentence or two (explain, SARIF help). */
+  help: string;
+}
+
+const table: CodeInfo[] = [
+  // I/O and usage
+  { code: "STK-IO-001", severity: "error", title: "Path not found", help: "A file or directory given on the command line or in extends does not exist or cannot be read." },
+  { code: "STK-IO-002", severity: "error", title: "No manifests found", help: "The paths given contain no .yaml/.yml stack manifests." },
+  { code: "STK-IO-003", severity: "error", title: "Cannot write output", help: "stackc could not write the generated files; nothing in the output directory was changed." },
+  // YAML
+  { code: "STK-YAML-001", severity: "error", title: "YAML syntax error", help: "The file is not valid YAML at this position." },
+  { code: "STK-YAML-002", severity: "error", title: "Duplicate key", help: "A YAML map names the same key twice; YAML loaders disagree about which one wins, so stackc refuses both." },
+  { code: "STK-YAML-003", severity: "error", title: "Several documents in one manifest", help: "A manifest is one YAML document; split the others into their own files." },
+  { code: "STK-YAML-004", severity: "error", title: "Empty manifest", help: "The file holds no YAML document." },
+  { code: "STK-YAML-005", severity: "error", title: "Alias problem", help: "An alias is unknown, refers to itself, or aliases expand the document beyond the size stackc accepts." },
+  { code: "STK-YAML-006", severity: "error", title: "Merge key not supported", help: "YAML merge keys (<<) are a YAML 1.1 feature with inconsistent support; use extends to share settings." },
+  { code: "STK-YAML-007", severity: "error", title: "Non-scalar map key", help: "Map keys must be plain strings." },
+  { code: "STK-YAML-008", severity: "error", title: "Unsupported YAML tag", help: "Manifests are plain data: custom tags (!foo) and binary values are not supported." },
+  { code: "STK-YAML-009", severity: "error", title: "Non-finite number", help: ".inf and .nan are not valid manifest values." },
+  // extends / loading
+  { code: "STK-LOAD-001", severity: "error", title: "extends target not found", help: "The file named by extends does not exist (paths are relative to the manifest that names them)." },
+  { code: "STK-LOAD-002", severity: "error", title: "extends cycle", help: "Manifests extend each other in a cycle." },
+  { code: "STK-LOAD-003", severity: "error", title: "Invalid extends", help: "extends must be a string path to a YAML manifest whose document is a map." },
+  { code: "STK-LOAD-004", severity: "error", title: "extends chain too deep", help: "More than 8 levels of extends; flatten the chain." },
+  { code: "STK-LOAD-005", severity: "info", title: "Base manifest not compiled alone", help: "A StackBase is only checked through the stacks that extend it." },
+  // schema
+  { code: "STK-SCHEMA-001", severity: "error", title: "Unknown property", help: "The manifest has a key the schema does not define; it is most likely a typo." },
+  { code: "STK-SCHEMA-002", severity: "error", title: "Missing required property", help: "A property the schema requires is missing." },
+  { code: "STK-SCHEMA-003", severity: "error", title: "Wrong type", help: "The value has the wrong type (for example a list where a map is expected, or a number where a string is expected)." },
+  { code: "STK-SCHEMA-004", severity: "error", title: "Value not allowed", help: "The value is not one of the allowed values." },
+  { code: "STK-SCHEMA-005", severity: "error", title: "Invalid format", help: "The value does not have the required format." },
+  { code: "STK-SCHEMA-006", severity: "error", title: "Out of range", help: "A number, length or item count is outside the allowed range." },
+  { code: "STK-SCHEMA-007", severity: "error", title: "Duplicate list item", help: "A list that must hold distinct items repeats one." },
+  { code: "STK-SCHEMA-008", severity: "error", title: "Invalid key", help: "A key of a free-form map (tags, labels, subnets) has the wrong format." },
+  { code: "STK-SCHEMA-009", severity: "error", title: "Schema violation", help: "The value does not satisfy the schema." },
+  // model: the manifest is well-formed but inconsistent
+  { code: "STK-MODEL-001", severity: "error", title: "CIDR has host bits set", help: "A CIDR block must start at its network address." },
+  { code: "STK-MODEL-002", severity: "error", title: "VPC CIDR size", help: "AWS VPCs are /16 to /28; stackc derives subnets for /16 to /22 and needs explicit subnets otherwise." },
+  { code: "STK-MODEL-003", severity: "error", title: "Subnet outside the VPC", help: "Every subnet must lie inside the VPC CIDR." },
+  { code: "STK-MODEL-004", severity: "error", title: "Subnets overlap", help: "Two subnets share addresses; AWS refuses to create the second." },
+  { code: "STK-MODEL-005", severity: "error", title: "Zone outside the region", help: "Availability zones are the region name plus one letter." },
+  { code: "STK-MODEL-006", severity: "error", title: "Subnets for an unknown zone", help: "spec.network.subnets names a zone that is not in spec.cloud.zones." },
+  { code: "STK-MODEL-007", severity: "error", title: "Duplicate name", help: "Names of node groups and Helm releases must be unique in a stack." },
+  { code: "STK-MODEL-008", severity: "error", title: "min greater than max", help: "A node group's min must not exceed its max." },
+  { code: "STK-MODEL-009", severity: "error", title: "Machine type", help: "A node group needs exactly one of machineType or machineTypes." },
+  { code: "STK-MODEL-010", severity: "error", title: "Node group zone not in the stack", help: "A node group can only use zones listed in spec.cloud.zones." },
+  { code: "STK-MODEL-011", severity: "error", title: "Cluster name outside the DNS zone", help: "kops creates the API record under the cluster name, so it must be inside spec.dns.zone." },
+  { code: "STK-MODEL-012", severity: "error", title: "Bucket used twice", help: "Each bucket has one purpose; two settings name the same bucket." },
+  { code: "STK-MODEL-013", severity: "error", title: "Missing bucket", help: "An enabled feature needs a bucket name." },
+  { code: "STK-MODEL-014", severity: "error", title: "VPC overlaps the pod/service range", help: "kops uses 100.64.0.0/10 for pods and services (nonMasqueradeCIDR); the VPC must not overlap it." },
+  { code: "STK-MODEL-015", severity: "error", title: "Add-on dependency missing", help: "A setting needs an add-on that is not enabled." },
+  { code: "STK-MODEL-016", severity: "error", title: "onDemandBase above max", help: "A spot group's on-demand base cannot exceed its maximum size." },
+  { code: "STK-MODEL-017", severity: "error", title: "Contradictory encryption settings", help: "kmsKeyArn only applies with encryption: sse-kms." },
+  { code: "STK-MODEL-018", severity: "error", title: "Unknown release in needs", help: "A chart needs a release that the stack does not install." },
+  { code: "STK-MODEL-019", severity: "warning", title: "Deprecated add-on", help: "The add-on is retired upstream and gets no more fixes; plan a replacement." },
+  { code: "STK-MODEL-020", severity: "error", title: "No default for this Kubernetes version", help: "stackc has no default for a setting that depends on the Kubernetes minor; set it explicitly." },
+  { code: "STK-MODEL-021", severity: "error", title: "needs cycle", help: "Releases need each other in a cycle, so there is no install order." },
+  { code: "STK-MODEL-022", severity: "error", title: "KMS key in another region", help: "S3 SSE-KMS needs a key in the bucket's region." },
+  // several stacks compiled together
+  { code: "STK-FLEET-001", severity: "error", title: "Duplicate stack name", help: "Stack names key out/<name>/ and Terraform state; they must be unique across the stacks compiled together." },
+  { code: "STK-FLEET-002", severity: "error", title: "Duplicate cluster name", help: "Two stacks define the same kops cluster." },
+  { code: "STK-FLEET-003", severity: "error", title: "Bucket owned by two stacks", help: "Each stack's Terraform creates its buckets; two stacks naming the same bucket would fight over it." },
+  // build
+  { code: "STK-EMIT-001", severity: "error", title: "Emitter failed", help: "An emitter could not generate its files from the stack." },
+  { code: "STK-INTERNAL-001", severity: "error", title: "Internal error", help: "stackc hit a bug. Please report it with the manifest that triggers it." },
+];
+
+export const codes: ReadonlyMap<string, CodeInfo> = new Map(table.map((c) => [c.code, c]));
+
+export interface DiagOptions {
+  file?: string;
+  range?: Range;
+  pointer?: string;
+  hint?: string;
+  related?: RelatedLocation[];
+  data?: Record<string, unknown>;
+  severity?: Severity;
+}
+
+/** Builds a diagnostic for a registered code (severity defaults to the code's). */
+export function diag(code: string, message: string, options: DiagOptions = {}): Diagnostic {
+  const info = codes.get(code);
+  if (!info) throw new Error(`unregistered diagnostic code ${code}`);
+  const d: Diagnostic = { code, severity: options.severity ?? info.severity, message };
+  if (options.file !== undefined) d.file = options.file;
+  if (options.range !== undefined) d.range = options.range;
+  if (options.pointer !== undefined) d.pointer = options.pointer;
+  if (options.hint !== undefined) d.hint = options.hint;
+  if (options.related !== undefined && options.related.length > 0) d.related = options.related;
+  if (options.data !== undefined) d.data = options.data;
+  return d;
+}

@@ -1,0 +1,25 @@
+// stackc's library API: everything the CLI does is available here, typed.
+export type { Diagnostic, Position, Range, RelatedLocation, Severity, StageResult, Suppression } from "./diagnostics/diagnostic.js";
+export { compareDiagnostics, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
+export { codes, diag, type CodeInfo } from "./diagnostics/codes.js";
+export { compile, build, type CompileOptions, type CompileResult, type BuildResult, type StackResult, type PolicyStage } from "./pipeline.js";
+export { createLoadSession, loadManifest, type Io, type LoadedManifest, type LoadSession } from "./load/load.js";
+export { discoverManifests } from "./load/discover.js";
+export { parseYamlSource } from "./load/yaml-source.js";
+export { SourceMap, type Located, type Location } from "./load/source-map.js";
+export { displayPath as displayPointer, parsePointer, toPointer } from "./load/pointer.js";
+export { validateManifest } from "./validate/validate.js";
+export { stackSchema, stackSchemaText } from "./validate/schema.js";
+export { normalizeStack } from "./normalize/normalize.js";
+export { deriveSubnetsFromText } from "./normalize/subnets.js";
+export type { StackModel, ZoneModel, InstanceGroupModel, BucketModel, AddonModel, KmsModel } from "./normalize/model.js";
+export { emitStack } from "./emit/emit.js";
+export type { Emitter, EmitContext, EmitOutput, VirtualFile } from "./emit/emitter.js";
+export { emitters } from "./emit/registry.js";
+export { writeStackOutputs } from "./write/write.js";
+export { formatText } from "./report/text.js";
+export { formatJson } from "./report/json.js";
+export { scaffoldManifest } from "./init/scaffold.js";
+export { addonCatalog, type AddonInfo, type AddonKey } from "./addons/catalog.js";
+export type { Stack, ResolvedStack } from "../schema/stack.types.js";
+export { stackcVersion } from "./util/package-root.js";

@@ -1,0 +1,57 @@
+// `stackc init`: a commented starting manifest, rendered from a Handlebars template (human
+// text with comments, which is what Handlebars is for here). The result validates as is.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { addonInfo, type AddonKey } from "../addons/catalog.js";
+import { packagePath } from "../util/package-root.js";
+
+const require = createRequire(import.meta.url);
+const Handlebars = require("handlebars") as typeof import("handlebars");
+
+export const DEFAULT_KUBERNETES_VERSION = "1.36.1";
+
+export interface ScaffoldOptions {
+  /** Where the file will be written (for the comments and the $schema reference). */
+  file: string;
+  name: string;
+  environment: "dev" | "staging" | "prod";
+  region: string;
+  zones?: string[];
+  cidr?: string;
+  dnsZone?: string;
+  /** Prefix of every bucket name. */
+  bucketPrefix?: string;
+  schemaRef?: string;
+}
+
+const scaffoldAddons: AddonKey[] = ["certManager", "externalDns", "clusterAutoscaler", "metricsServer", "velero"];
+
+export function scaffoldManifest(options: ScaffoldOptions): string {
+  const prod = options.environment === "prod";
+  const zoneCount = options.environment === "dev" ? 2 : 3;
+  const zones = options.zones ?? ["a", "b", "c"].slice(0, zoneCount).map((l) => `${options.region}${l}`);
+  const dnsZone = options.dnsZone ?? "k8s.example.com";
+  const template = Handlebars.compile(readFileSync(packagePath("compiler", "init", "templates", "stack.yaml.hbs"), "utf8"), {
+    noEscape: true,
+    strict: true,
+  });
+  return template({
+    file: options.file,
+    schemaRef: options.schemaRef ?? "https://stackc.dev/schema/v1alpha1/stack.schema.json",
+    name: options.name,
+    environment: options.environment,
+    region: options.region,
+    zones,
+    cidr: options.cidr ?? "10.20.0.0/16",
+    natGateways: options.environment === "dev" ? "single" : "perZone",
+    dnsZone,
+    clusterName: `${options.name}.${dnsZone}`,
+    bucketPrefix: options.bucketPrefix ?? `example-${options.name}`,
+    kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
+    controlPlaneCount: options.environment === "dev" ? 1 : 3,
+    nodeMin: prod ? 3 : 2,
+    nodeMax: prod ? 9 : 4,
+    retentionDays: prod ? 30 : 7,
+    addons: scaffoldAddons.map((key) => ({ key, version: addonInfo(key).defaultVersion })),
+  });
+}

@@ -1,0 +1,72 @@
+// Expands the paths given on the command line into manifest files: files as given,
+// directories searched recursively for *.yaml / *.yml (hidden folders and node_modules
+// skipped), in sorted order so every run sees the same sequence.
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/codes.js";
+import { displayPath } from "./load.js";
+
+export interface DirEntryInfo {
+  name: string;
+  isDirectory: boolean;
+  isFile: boolean;
+}
+
+export interface DiscoverIo {
+  stat(absolutePath: string): Promise<{ isDirectory: boolean; isFile: boolean } | undefined>;
+  readDir(absolutePath: string): Promise<DirEntryInfo[]>;
+}
+
+export interface DiscoveredManifest {
+  /** Display path. */
+  file: string;
+  /** True when found by scanning a directory (StackBase files are then skipped silently). */
+  fromDirectory: boolean;
+}
+
+export async function discoverManifests(
+  inputs: readonly string[],
+  cwd: string,
+  io: DiscoverIo,
+): Promise<{ manifests: DiscoveredManifest[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const manifests: DiscoveredManifest[] = [];
+  const add = (absolute: string, fromDirectory: boolean) => {
+    const file = displayPath(cwd, absolute);
+    if (seen.has(file)) return;
+    seen.add(file);
+    manifests.push({ file, fromDirectory });
+  };
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    const info = await io.stat(absolute);
+    if (!info) {
+      diagnostics.push(diag("STK-IO-001", `${input}: no such file or directory`));
+      continue;
+    }
+    if (info.isFile) {
+      add(absolute, false);
+      continue;
+    }
+    const found: string[] = [];
+    await walk(absolute, io, found);
+    if (found.length === 0) diagnostics.push(diag("STK-IO-002", `${input}: no .yaml or .yml manifests in this directory`));
+    for (const file of found.sort(compareCodeUnits)) add(file, true);
+  }
+  return { manifests, diagnostics };
+}
+
+async function walk(dir: string, io: DiscoverIo, found: string[]): Promise<void> {
+  const entries = await io.readDir(dir);
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory) await walk(full, io, found);
+    else if (entry.isFile && /\.ya?ml$/i.test(entry.name)) found.push(full);
+  }
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

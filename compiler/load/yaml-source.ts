@@ -1,0 +1,235 @@
+// YAML text → SourceNode tree with positions, or diagnostics that say exactly where the
+// text is wrong. One manifest is one YAML document of plain data: no custom tags, no merge
+// keys (`extends` is the supported way to share), aliases only within a size budget.
+import {
+  Alias,
+  LineCounter,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node as YamlNode,
+} from "yaml";
+import type { Diagnostic, Position, Range } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/codes.js";
+import type { MapEntry, SourceNode } from "./source-node.js";
+
+/** Nodes one document may expand to through aliases before it is treated as an alias bomb. */
+export const MAX_EXPANDED_NODES = 20_000;
+
+export interface ParsedYaml {
+  node?: SourceNode;
+  diagnostics: Diagnostic[];
+  /** Maps offsets to positions; kept for callers that locate other things in the text. */
+  positions: (offset: number) => Position;
+}
+
+export function parseYamlSource(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const positions = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col, offset };
+  };
+  const range = (start: number, end: number): Range => ({ start: positions(start), end: positions(Math.max(start, end)) });
+  const diagnostics: Diagnostic[] = [];
+
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // parseAllDocuments returns an EmptyStream (array-like, length 0) for empty/comment-only text.
+  const list = Array.from(docs as Iterable<Document.Parsed>);
+  const nonEmpty = list.filter((d) => d.contents !== null || d.errors.length > 0);
+
+  for (const doc of list) {
+    const reportedAt = new Set<number>();
+    for (const error of doc.errors) {
+      const [start, end] = error.pos;
+      // one mistake often yields several parser errors at the same spot; the first says most
+      if (reportedAt.has(start)) continue;
+      reportedAt.add(start);
+      diagnostics.push(
+        error.code === "DUPLICATE_KEY"
+          ? diag("STK-YAML-002", "Duplicate key: a map may name each key only once", { file, range: range(start, end) })
+          : diag("STK-YAML-001", `YAML syntax error: ${firstLine(error.message)}`, {
+              file,
+              range: range(start, end),
+              hint: syntaxHints[error.code] ?? "Check the indentation and quoting around here",
+            }),
+      );
+    }
+    for (const warning of doc.warnings) {
+      const [start, end] = warning.pos;
+      diagnostics.push(
+        warning.code === "TAG_RESOLVE_FAILED"
+          ? diag("STK-YAML-008", `Unsupported YAML tag: ${firstLine(warning.message).replace(/^Unresolved tag: /, "")}`, {
+              file,
+              range: range(start, end),
+            })
+          : diag("STK-YAML-001", `YAML problem: ${firstLine(warning.message)}`, { file, range: range(start, end) }),
+      );
+    }
+  }
+
+  if (nonEmpty.length === 0) {
+    diagnostics.push(
+      diag("STK-YAML-004", "The manifest is empty", { file, range: range(0, 0) }),
+    );
+    return { diagnostics, positions };
+  }
+  if (nonEmpty.length > 1) {
+    const second = nonEmpty[1]!;
+    // point at the `---` that starts the second document, not at comments before it
+    const marker = /^---/m.exec(text.slice(second.range[0]));
+    const start = second.range[0] + (marker?.index ?? 0);
+    diagnostics.push(
+      diag("STK-YAML-003", `A manifest holds one YAML document; this file has ${nonEmpty.length}`, {
+        file,
+        range: range(start, start),
+      }),
+    );
+  }
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, positions };
+
+  const doc = nonEmpty[0]!;
+  const builder = new TreeBuilder(doc, file, range, diagnostics);
+  const node = doc.contents === null ? undefined : builder.build(doc.contents as YamlNode);
+  if (node === undefined && diagnostics.length === 0) {
+    diagnostics.push(diag("STK-YAML-004", "The manifest is empty", { file, range: range(0, 0) }));
+  }
+  return diagnostics.some((d) => d.severity === "error") ? { diagnostics, positions } : { node, diagnostics, positions };
+}
+
+class TreeBuilder {
+  private expanded = 0;
+  private readonly expanding = new Set<YamlNode>();
+  private bombReported = false;
+  /** The alias written in the document whose expansion is under way (where a bomb is reported). */
+  private outerAlias: Alias | undefined;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly file: string,
+    private readonly range: (start: number, end: number) => Range,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  build(node: YamlNode, viaAlias = false): SourceNode | undefined {
+    if (viaAlias && ++this.expanded > MAX_EXPANDED_NODES) {
+      if (!this.bombReported) {
+        this.bombReported = true;
+        const [start, end] = this.outerAlias?.range ?? node.range ?? [0, 0];
+        this.diagnostics.push(
+          diag("STK-YAML-005", `Aliases expand this document beyond ${MAX_EXPANDED_NODES} nodes`, {
+            file: this.file,
+            range: this.range(start, end),
+            hint: "Nested aliases multiply (a \"billion laughs\" document); write the values out or share them with extends",
+          }),
+        );
+      }
+      return undefined;
+    }
+    if (isAlias(node)) return this.buildAlias(node);
+    const [start, valueEnd] = node.range ?? [0, 0];
+    const range = this.range(start, valueEnd);
+    if (isScalar(node)) {
+      const value = node.value;
+      if (typeof value === "number" && !Number.isFinite(value)) {
+        this.diagnostics.push(
+          diag("STK-YAML-009", `${String(node.source ?? value)} is not a finite number`, { file: this.file, range }),
+        );
+        return undefined;
+      }
+      if (value !== null && typeof value === "object") {
+        // Only core-schema scalars reach here; anything else (e.g. !!binary) is not plain data.
+        this.diagnostics.push(diag("STK-YAML-008", "Unsupported YAML value type", { file: this.file, range }));
+        return undefined;
+      }
+      return { kind: "scalar", value: value as string | number | boolean | null, file: this.file, range };
+    }
+    if (isSeq(node)) {
+      const items: SourceNode[] = [];
+      for (const item of node.items) {
+        const built = this.build(item as YamlNode, viaAlias);
+        if (built) items.push(built);
+      }
+      return { kind: "seq", items, file: this.file, range };
+    }
+    if (isMap(node)) {
+      const entries: MapEntry[] = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        const keyRange = this.range(keyNode?.range?.[0] ?? start, keyNode?.range?.[1] ?? start);
+        if (keyNode === null || !isScalar(keyNode) || (keyNode.value !== null && typeof keyNode.value === "object")) {
+          this.diagnostics.push(
+            diag("STK-YAML-007", "Map keys must be plain scalars (strings)", { file: this.file, range: keyRange }),
+          );
+          continue;
+        }
+        const key = String(keyNode.value);
+        if (key === "<<" && keyNode.source === "<<") {
+          this.diagnostics.push(
+            diag("STK-YAML-006", "YAML merge keys (<<) are not supported", {
+              file: this.file,
+              range: keyRange,
+              hint: "Share settings between manifests with extends: ./base.yaml",
+            }),
+          );
+          continue;
+        }
+        const valueNode = pair.value as YamlNode | null;
+        const value: SourceNode | undefined =
+          valueNode === null
+            ? { kind: "scalar", value: null, file: this.file, range: keyRange }
+            : this.build(valueNode, viaAlias);
+        if (value === undefined) continue;
+        // `key:` with nothing after it: point at the key, the zero-width value is invisible.
+        const located =
+          value.kind === "scalar" && value.value === null && value.range.start.offset === value.range.end.offset
+            ? { ...value, range: keyRange }
+            : value;
+        entries.push({ key, keyFile: this.file, keyRange, value: located });
+      }
+      return { kind: "map", entries, file: this.file, range };
+    }
+    return undefined;
+  }
+
+  private buildAlias(alias: Alias): SourceNode | undefined {
+    const [start, end] = alias.range ?? [0, 0];
+    const target = alias.resolve(this.doc) as YamlNode | undefined;
+    if (!target || this.expanding.has(target)) {
+      this.diagnostics.push(
+        diag("STK-YAML-005", target ? `Alias *${alias.source} refers to itself` : `Unknown alias *${alias.source}`, {
+          file: this.file,
+          range: this.range(start, end),
+        }),
+      );
+      return undefined;
+    }
+    this.expanding.add(target);
+    const outermost = this.outerAlias === undefined;
+    if (outermost) this.outerAlias = alias;
+    const built = this.build(target, true);
+    if (outermost) this.outerAlias = undefined;
+    this.expanding.delete(target);
+    return built;
+  }
+}
+
+/** Hints for the parser errors people actually make (codes from the yaml library). */
+const syntaxHints: Record<string, string> = {
+  BAD_INDENT: "Indent with spaces, the same number per level (two is usual)",
+  TAB_AS_INDENT: "YAML does not allow tabs for indentation; use spaces",
+  MULTILINE_IMPLICIT_KEY: "A value seems to continue on the next line: check that line's indentation, or quote the value",
+  MISSING_CHAR: "A closing bracket, brace or quote is missing",
+  UNEXPECTED_TOKEN: "Check the indentation and punctuation around here",
+  BLOCK_AS_IMPLICIT_KEY: "Check the indentation: a nested block cannot be used as a key",
+};
+
+function firstLine(message: string): string {
+  const line = message.split("\n")[0] ?? message;
+  // yaml appends " at line N, column M" to some messages; the diagnostic carries the position.
+  return line.replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+}

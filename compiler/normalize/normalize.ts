@@ -1,0 +1,76 @@
+// normalize: validated manifest → StackModel. Schema defaults first (the schema is the source
+// of truth for them), then the defaults that depend on other values, then every semantic
+// check, so one run reports all inconsistencies. Pure: no I/O, no clock.
+import type { StageResult } from "../diagnostics/diagnostic.js";
+import type { SourceMap } from "../load/source-map.js";
+import type { ResolvedStack, Stack } from "../../schema/stack.types.js";
+import { stackSchema } from "../validate/schema.js";
+import { buildAddons } from "./addons.js";
+import { buildBuckets, buildKms } from "./buckets.js";
+import { NormalizeContext } from "./context.js";
+import { applySchemaDefaults } from "./defaults.js";
+import { buildInstanceGroups } from "./instance-groups.js";
+import type { StackModel } from "./model.js";
+import { buildZones } from "./zones.js";
+
+export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceMap): StageResult<StackModel> {
+  const stack = applySchemaDefaults(manifest, stackSchema()) as unknown as ResolvedStack;
+  applyDerivedDefaults(stack);
+  const ctx = new NormalizeContext(stack, sourceMap);
+  const { spec, metadata } = stack;
+
+  const { vpcCidr, zones, natZones } = buildZones(ctx);
+
+  const dnsZone = spec.dns.zone;
+  if (spec.cluster.name !== dnsZone && !spec.cluster.name.endsWith(`.${dnsZone}`)) {
+    ctx.report("STK-MODEL-011", `Cluster name ${spec.cluster.name} is not inside the DNS zone ${dnsZone}`, "/spec/cluster/name", {
+      related: [ctx.related("/spec/dns/zone", "DNS zone")],
+      hint: `Name the cluster <name>.${dnsZone}, e.g. ${metadata.environment}.${dnsZone}`,
+    });
+  }
+
+  const kubernetesMinor = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(spec.cluster.kubernetesVersion)?.slice(1, 3).join(".");
+  const instanceGroups = buildInstanceGroups(ctx);
+  const addons = buildAddons(ctx, kubernetesMinor);
+  const lokiBucket = addons.some((a) => a.key === "loki") ? spec.addons.loki?.bucket : undefined;
+  const buckets = buildBuckets(ctx, addons.some((a) => a.key === "velero"), lokiBucket);
+  const kms = buildKms(ctx);
+
+  const model: StackModel = {
+    file,
+    name: metadata.name,
+    environment: metadata.environment,
+    stack,
+    region: spec.cloud.region,
+    ...(spec.cloud.accountId ? { accountId: spec.cloud.accountId } : {}),
+    vpcCidr,
+    zones,
+    natZones,
+    clusterName: spec.cluster.name,
+    ...(kubernetesMinor ? { kubernetesMinor } : {}),
+    instanceGroups,
+    buckets,
+    kms,
+    addons,
+    charts: spec.charts,
+    tags: buildTags(stack),
+  };
+  return { value: model, diagnostics: ctx.diagnostics };
+}
+
+/** Defaults that depend on other settings (the schema can only hold constants). */
+function applyDerivedDefaults(stack: ResolvedStack): void {
+  const { cluster, network } = stack.spec;
+  cluster.api.access ??= [network.cidr];
+}
+
+function buildTags(stack: ResolvedStack): Record<string, string> {
+  const tags: Record<string, string> = {
+    "managed-by": "stackc",
+    "stackc.dev/environment": stack.metadata.environment,
+    "stackc.dev/stack": stack.metadata.name,
+  };
+  if (stack.metadata.owner) tags.owner = stack.metadata.owner;
+  for (const [key, value] of Object.entries(stack.spec.tags)) if (value !== undefined) tags[key] = value;
+  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,176 @@
+// The pipeline: discover → load → validate → normalize → emit → policy, for every manifest,
+// then the checks across stacks. Each stage goes as far as it safely can, so one run reports
+// every problem; later stages run only on what earlier stages could build. Nothing here
+// writes: `build` (below) writes only when the whole run is free of errors.
+import path from "node:path";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { compareDiagnostics, hasErrors } from "./diagnostics/diagnostic.js";
+import { diag } from "./diagnostics/codes.js";
+import { emitStack } from "./emit/emit.js";
+import type { Emitter, VirtualFile } from "./emit/emitter.js";
+import { emitters as registeredEmitters } from "./emit/registry.js";
+import { discoverManifests, type DiscoverIo } from "./load/discover.js";
+import { createLoadSession, loadManifest, type Io } from "./load/load.js";
+import { nodeIo } from "./load/node-io.js";
+import type { SourceMap } from "./load/source-map.js";
+import { checkFleet } from "./normalize/fleet.js";
+import type { StackModel } from "./normalize/model.js";
+import { normalizeStack } from "./normalize/normalize.js";
+import { stackcVersion } from "./util/package-root.js";
+import { validateManifest } from "./validate/validate.js";
+import { buildLockFile } from "./write/lock.js";
+import { writeStackOutputs } from "./write/write.js";
+
+/** Evaluates policies for one stack (the policy gate plugs in here). */
+export interface PolicyStage {
+  evaluate(input: {
+    model: StackModel;
+    artifacts: Record<string, unknown>;
+    sourceMap: SourceMap;
+  }): Diagnostic[];
+}
+
+export interface CompileOptions {
+  cwd?: string;
+  io?: Io & DiscoverIo;
+  /** Run the emitters (check needs their artifacts for policies; validate does not). */
+  emit?: boolean;
+  emitters?: readonly Emitter[];
+  policy?: PolicyStage;
+  /** Output root, default `out` (the lock file records paths relative to out/<stack>/). */
+  outDir?: string;
+}
+
+export interface StackResult {
+  /** Display path of the entry manifest. */
+  file: string;
+  /** metadata.name once known. */
+  name?: string;
+  model?: StackModel;
+  sourceMap?: SourceMap;
+  files?: VirtualFile[];
+  artifacts?: Record<string, unknown>;
+  /** Files under out/<name>/ that later tools own and a rebuild keeps. */
+  preserve?: string[];
+  /** Entry manifest first, then its bases. */
+  manifests: string[];
+}
+
+export interface CompileResult {
+  stacks: StackResult[];
+  /** Every finding of the run, deduplicated and sorted; each carries `stack`. */
+  diagnostics: Diagnostic[];
+  /** Display path → text of every file read (for code frames). */
+  sources: Map<string, string>;
+  /** True when the run could not start properly (missing paths, nothing to compile). */
+  usageError: boolean;
+}
+
+export async function compile(inputs: readonly string[], options: CompileOptions = {}): Promise<CompileResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const io = options.io ?? nodeIo;
+  const emitters = options.emitters ?? registeredEmitters;
+  const outDir = path.resolve(cwd, options.outDir ?? "out");
+  const session = createLoadSession(cwd, io);
+  const all: Diagnostic[] = [];
+  const stacks: StackResult[] = [];
+
+  const discovered = await discoverManifests(inputs, cwd, io);
+  all.push(...discovered.diagnostics);
+  let usageError = discovered.diagnostics.length > 0;
+
+  for (const manifest of discovered.manifests) {
+    const loaded = await loadManifest(session, manifest.file);
+    const tag = (ds: readonly Diagnostic[]) => ds.map((d) => ({ ...d, stack: d.stack ?? loaded.file }));
+    if (loaded.kind === "StackBase") {
+      // A base is checked through the stacks that extend it; named explicitly, say so.
+      if (!manifest.fromDirectory) {
+        all.push({
+          ...diag("STK-LOAD-005", `${loaded.file} is a StackBase; it is checked through the stacks that extend it`, {
+            file: loaded.file,
+          }),
+          stack: loaded.file,
+        });
+      }
+      continue;
+    }
+    const result: StackResult = { file: loaded.file, manifests: loaded.files };
+    stacks.push(result);
+    all.push(...tag(loaded.diagnostics));
+    if (loaded.value === undefined || !loaded.sourceMap || hasErrors(loaded.diagnostics)) continue;
+    result.sourceMap = loaded.sourceMap;
+
+    const validated = validateManifest(loaded.value, loaded.sourceMap);
+    all.push(...tag(validated.diagnostics));
+    const name = (loaded.value as { metadata?: { name?: unknown } })?.metadata?.name;
+    if (typeof name === "string") result.name = name;
+    if (!validated.value) continue;
+
+    const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap);
+    all.push(...tag(normalized.diagnostics));
+    if (!normalized.value || hasErrors(normalized.diagnostics)) continue;
+    const model = normalized.value;
+    result.model = model;
+
+    let artifacts: Record<string, unknown> = {};
+    if (options.emit) {
+      const emitted = emitStack(model, emitters, { stackcVersion });
+      all.push(...tag(emitted.diagnostics));
+      if (emitted.value && !hasErrors(emitted.diagnostics)) {
+        artifacts = emitted.value.artifacts;
+        const stackDir = path.join(outDir, model.name);
+        const manifests = loaded.files.map((f) => ({ absolutePath: path.resolve(cwd, f), text: session.sources.get(f) ?? "" }));
+        const lock = buildLockFile({ stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files });
+        result.files = [...emitted.value.files, lock].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        result.artifacts = artifacts;
+        result.preserve = emitted.value.preserve;
+      }
+    }
+    if (options.policy) all.push(...tag(options.policy.evaluate({ model, artifacts, sourceMap: loaded.sourceMap })));
+  }
+
+  const members = stacks.filter((s) => s.model && s.sourceMap).map((s) => ({ model: s.model!, sourceMap: s.sourceMap! }));
+  all.push(...checkFleet(members));
+
+  if (discovered.manifests.length > 0 && stacks.length === 0 && !usageError) {
+    all.push(diag("STK-IO-002", "Only StackBase manifests were given; nothing to compile"));
+    usageError = true;
+  }
+  return { stacks, diagnostics: dedupe(all).sort(compareDiagnostics), sources: session.sources, usageError };
+}
+
+/** The same finding reached through several stacks (an error in a shared base) is reported once. */
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const key = [d.code, d.file ?? "", d.range?.start.offset ?? "", d.range?.end.offset ?? "", d.message].join("\u0000");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+export interface BuildResult extends CompileResult {
+  /** Stacks written to the output directory (empty when the run had errors). */
+  written: string[];
+}
+
+/** check + write: writes every stack's files, or nothing at all when any stack has errors. */
+export async function build(inputs: readonly string[], options: CompileOptions = {}): Promise<BuildResult> {
+  const result = await compile(inputs, { ...options, emit: true });
+  if (result.usageError || hasErrors(result.diagnostics)) return { ...result, written: [] };
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = path.resolve(cwd, options.outDir ?? "out");
+  const outputs = result.stacks
+    .filter((s) => s.model && s.files)
+    .map((s) => ({ name: s.model!.name, files: s.files!, preserve: s.preserve ?? [] }));
+  try {
+    await writeStackOutputs(outDir, outputs);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { ...result, diagnostics: [...result.diagnostics, diag("STK-IO-003", `Cannot write ${outDir}: ${message}`)], written: [] };
+  }
+  return { ...result, written: outputs.map((o) => o.name) };
+}

@@ -1,0 +1,54 @@
+// The human reporter, in the style of tsc:
+//   stacks/prod.yaml:14:7 - error STK-SCHEMA-001: Unknown property "machineTyp" in spec.cluster.controlPlane
+// followed by a code frame, the hint and related locations; a summary line at the end.
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { codeFrame } from "./code-frame.js";
+import type { Colors } from "./colors.js";
+
+export interface TextReportInput {
+  diagnostics: readonly Diagnostic[];
+  sources: ReadonlyMap<string, string>;
+  /** Number of stacks checked, for the summary. */
+  stackCount: number;
+  colors: Colors;
+  /** Include info-level diagnostics and waived findings. */
+  verbose?: boolean;
+}
+
+export function formatText(input: TextReportInput): string {
+  const c = input.colors;
+  let out = "";
+  const shown = input.diagnostics.filter((d) => input.verbose || (d.severity !== "info" && !d.suppressed));
+  for (const d of shown) {
+    const label =
+      d.suppressed ? c.gray("waived") : d.severity === "error" ? c.red("error") : d.severity === "warning" ? c.yellow("warning") : c.blue("info");
+    const where = d.file ? `${c.cyan(d.file)}${d.range ? `:${c.yellow(String(d.range.start.line))}:${c.yellow(String(d.range.start.column))}` : ""} - ` : "";
+    out += `${where}${label} ${c.gray(d.code)}: ${d.message}\n`;
+    const source = d.file ? input.sources.get(d.file) : undefined;
+    if (source !== undefined && d.range) out += `\n${codeFrame(source, d.range, c)}`;
+    if (d.hint) out += `  ${c.bold("hint:")} ${d.hint}\n`;
+    for (const r of d.related ?? []) out += `  ${c.cyan(r.file)}:${r.range.start.line}:${r.range.start.column} ${c.gray(r.message)}\n`;
+    if (d.suppressed) out += `  ${c.gray(`waived: ${d.suppressed.justification}${d.suppressed.expires ? ` (until ${d.suppressed.expires})` : ""}`)}\n`;
+    out += "\n";
+  }
+  out += summary(input.diagnostics, input.stackCount, c) + "\n";
+  return out;
+}
+
+function summary(diagnostics: readonly Diagnostic[], stackCount: number, c: Colors): string {
+  const active = diagnostics.filter((d) => !d.suppressed);
+  const errors = active.filter((d) => d.severity === "error").length;
+  const warnings = active.filter((d) => d.severity === "warning").length;
+  const waived = diagnostics.length - active.length;
+  const files = new Set(active.filter((d) => d.severity !== "info" && d.file).map((d) => d.file)).size;
+  const stacks = `${stackCount} ${stackCount === 1 ? "stack" : "stacks"}`;
+  const waivedText = waived ? `, ${waived} waived` : "";
+  if (errors === 0 && warnings === 0) return c.green(`Checked ${stacks}: no problems${waivedText}.`);
+  const parts = [plural(errors, "error"), plural(warnings, "warning")].filter((p) => !p.startsWith("0 "));
+  const inFiles = files ? ` in ${plural(files, "file")}` : "";
+  return `Checked ${stacks}: ${errors ? c.red(parts.join(" and ")) : c.yellow(parts.join(" and "))}${inFiles}${waivedText}.`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
