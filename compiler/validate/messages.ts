@@ -55,12 +55,13 @@ function convert(error: ErrorObject, all: readonly ErrorObject[], sourceMap: Sou
       const propSchema = ((parent.properties as SchemaObject | undefined)?.[prop] ?? {}) as SchemaObject;
       const example = firstExample(propSchema);
       const description = typeof propSchema.description === "string" ? firstSentence(propSchema.description) : undefined;
-      const hintParts = [description, example !== undefined ? `for example ${prop}: ${formatExample(example)}` : undefined].filter(
-        (p): p is string => p !== undefined,
-      );
+      const what = description ? ` (${lowerFirst(description)})` : "";
+      // long structured examples would drown the hint; the schema docs have them
+      const shown = example !== undefined ? formatExample(example) : undefined;
+      const forExample = shown !== undefined && shown.length <= 60 ? `, for example ${prop}: ${shown}` : "";
       return diag("STK-SCHEMA-002", `Missing required property "${prop}" in ${where}`, {
         ...at(pointer, "key"),
-        hint: hintParts.length ? `Add ${prop}: ${hintParts.join("; ")}` : undefined,
+        hint: `Add ${prop}${what}${forExample}`,
         data: { property: prop },
       });
     }

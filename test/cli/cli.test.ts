@@ -1,0 +1,147 @@
+// The CLI contract: exit codes, formats, help, colors, init. In-process through main().
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { stackcVersion } from "../../compiler/index.js";
+import { runCli } from "../helpers/cli.js";
+import { repoPath, repoRoot } from "../helpers/repo.js";
+
+const fixture = (name: string) => repoPath("test", "fixtures", "diagnostics", name);
+
+test("--version prints the package version", async () => {
+  const run = await runCli(["--version"], { cwd: repoRoot });
+  assert.equal([run.code, run.stdout.trim()], [0, stackcVersion]);
+});
+
+test("every command has --help that documents the exit codes", async () => {
+  for (const command of ["validate", "build", "schema", "init"]) {
+    const run = await runCli([command, "--help"], { cwd: repoRoot });
+    assert.is(run.code, 0, command);
+    assert.match(run.stdout, `Usage: stackc ${command}`);
+    assert.match(run.stdout, "2  usage error or unreadable input");
+  }
+});
+
+test("an unknown option or a missing argument is a usage error (exit 2)", async () => {
+  const a = await runCli(["validate", "--nope", "stacks"], { cwd: repoRoot });
+  assert.equal([a.code, /unknown option '--nope'/.test(a.stderr)], [2, true]);
+  const b = await runCli(["validate"], { cwd: repoRoot });
+  assert.equal([b.code, /missing required argument/.test(b.stderr)], [2, true]);
+  const c = await runCli(["validate", "--format", "xml", "stacks"], { cwd: repoRoot });
+  assert.is(c.code, 2);
+});
+
+test("validate stacks/ is clean (exit 0)", async () => {
+  const run = await runCli(["validate", "stacks"], { cwd: repoRoot });
+  assert.equal([run.code, run.stdout], [0, "Checked 5 stacks: no problems.\n"]);
+});
+
+test("findings: tsc-style location line, code frame with the range underlined, hint, exit 1", async () => {
+  const run = await runCli(["validate", "stack.yaml"], { cwd: fixture("schema-typo-depth4") });
+  assert.is(run.code, 1);
+  assert.fixture(
+    run.stdout,
+    [
+      "stack.yaml:22:5 - error STK-SCHEMA-002: Missing required property \"machineType\" in spec.cluster.controlPlane",
+      "",
+      "22     controlPlane:",
+      "       ~~~~~~~~~~~~",
+      "  hint: Add machineType (instance type of the control-plane nodes), for example machineType: m6i.large",
+      "",
+      "stack.yaml:24:7 - error STK-SCHEMA-001: Unknown property \"machineTyp\" in spec.cluster.controlPlane",
+      "",
+      "24       machineTyp: m6i.large",
+      "         ~~~~~~~~~~",
+      "  hint: Did you mean \"machineType\"?",
+      "",
+      "Checked 1 stack: 2 errors in 1 file.",
+      "",
+    ].join("\n"),
+  );
+});
+
+test("--format json carries code, file, range, pointer and hint", async () => {
+  const run = await runCli(["validate", "--format", "json", "stack.yaml"], { cwd: fixture("schema-enum-case") });
+  assert.is(run.code, 1);
+  const report = JSON.parse(run.stdout);
+  assert.equal(report.summary, { errors: 1, warnings: 0, infos: 0, waived: 0 });
+  const d = report.diagnostics[0];
+  assert.equal([d.code, d.file, d.range.start.line, d.range.start.column, d.pointer, d.hint], [
+    "STK-SCHEMA-004",
+    "stack.yaml",
+    14,
+    15,
+    "/spec/network/topology",
+    'Did you mean "private"?',
+  ]);
+});
+
+test("a path that does not exist: exit 2 with the path named", async () => {
+  const run = await runCli(["validate", "nope/"], { cwd: repoRoot });
+  assert.is(run.code, 2);
+  assert.match(run.stdout, "error STK-IO-001: nope/: no such file or directory");
+});
+
+test("warnings pass by default and fail with --fail-on warn", async () => {
+  const dir = fixture("model-deprecated-addon");
+  assert.is((await runCli(["validate", "stack.yaml"], { cwd: dir })).code, 0);
+  assert.is((await runCli(["validate", "--fail-on", "warn", "stack.yaml"], { cwd: dir })).code, 1);
+});
+
+test("colors: on a TTY, off with NO_COLOR or --no-color, forced with FORCE_COLOR", async () => {
+  const dir = fixture("schema-enum-case");
+  const esc = /\u001b\[/;
+  assert.ok(esc.test((await runCli(["validate", "stack.yaml"], { cwd: dir, tty: true })).stdout));
+  assert.not.ok(esc.test((await runCli(["validate", "stack.yaml"], { cwd: dir, tty: true, env: { NO_COLOR: "1" } })).stdout));
+  assert.not.ok(esc.test((await runCli(["--no-color", "validate", "stack.yaml"], { cwd: dir, tty: true })).stdout));
+  assert.not.ok(esc.test((await runCli(["validate", "stack.yaml"], { cwd: dir, tty: false })).stdout));
+  assert.ok(esc.test((await runCli(["validate", "stack.yaml"], { cwd: dir, tty: false, env: { FORCE_COLOR: "1" } })).stdout));
+});
+
+test("an exception inside stackc is exit 3 with a bug-report hint and no stack trace", async () => {
+  const { main } = await import("../../compiler/cli/main.js");
+  let stderr = "";
+  const code = await main(["schema"], {
+    stdout: {
+      write: () => {
+        throw new Error("boom");
+      },
+    },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: {},
+    cwd: repoRoot,
+  });
+  assert.is(code, 3);
+  assert.match(stderr, "stackc: internal error: boom");
+  assert.match(stderr, "This is a bug in stackc");
+  assert.not.match(stderr, /\n\s+at /);
+});
+
+test("init writes a commented manifest that validates, and refuses to overwrite", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "stackc-init-"));
+  const first = await runCli(["init", "stack.yaml", "--name", "prod-eu-west-1", "--environment", "prod"], { cwd: dir });
+  assert.is(first.code, 0);
+  const text = readFileSync(path.join(dir, "stack.yaml"), "utf8");
+  assert.match(text, /^# yaml-language-server: \$schema=/);
+  assert.match(text, "zones: [eu-west-1a, eu-west-1b, eu-west-1c]");
+  assert.equal(await runCli(["validate", "stack.yaml"], { cwd: dir }).then((r) => [r.code, r.stdout]), [0, "Checked 1 stack: no problems.\n"]);
+  const again = await runCli(["init", "stack.yaml", "--name", "x"], { cwd: dir });
+  assert.equal([again.code, again.stderr], [2, "stackc init: stack.yaml exists (use --force to overwrite)\n"]);
+  const dev = await runCli(["init", "--stdout", "--name", "dev-eu-west-1", "--zones", "eu-west-1a,eu-west-1c"], { cwd: dir });
+  writeFileSync(path.join(dir, "dev.yaml"), dev.stdout);
+  assert.match(dev.stdout, "natGateways: single");
+  assert.is((await runCli(["validate", "dev.yaml"], { cwd: dir })).code, 0);
+});
+
+test("bin/stackc.js: the real process exit codes", () => {
+  const bin = repoPath("bin", "stackc.js");
+  assert.is(spawnSync(process.execPath, [bin, "validate", "stacks"], { cwd: repoRoot }).status, 0);
+  assert.is(spawnSync(process.execPath, [bin, "validate", "stack.yaml"], { cwd: fixture("schema-bad-cidr") }).status, 1);
+  assert.is(spawnSync(process.execPath, [bin, "validate", "missing.yaml"], { cwd: repoRoot }).status, 2);
+  assert.match(execFileSync(process.execPath, [bin, "schema"], { cwd: repoRoot }).toString(), '"$id": "https://stackc.dev/schema/v1alpha1/stack.schema.json"');
+});
+
+test.run();
