@@ -10,6 +10,8 @@ import { registerBuild } from "./commands/build.js";
 import { registerInit } from "./commands/init.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerValidate } from "./commands/validate.js";
+import { registerVerify } from "./commands/verify.js";
+import { registerDiff } from "./commands/diff.js";
 
 export const BUG_REPORT_HINT = "This is a bug in stackc. Please report it with the command you ran and the manifest (STACKC_DEBUG=1 prints the stack trace).";
 
@@ -39,6 +41,8 @@ export async function main(argv: readonly string[], io: CliStreams): Promise<num
   program.addOption(new Option("--no-color", "disable colors (also: NO_COLOR=1)"));
   registerValidate(program, ctx);
   registerBuild(program, ctx);
+  registerDiff(program, ctx);
+  registerVerify(program, ctx);
   registerSchema(program, ctx);
   registerInit(program, ctx);
   for (const command of program.commands) command.exitOverride().addHelpText("after", exitCodesHelp);

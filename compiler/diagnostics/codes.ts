@@ -70,6 +70,10 @@ const table: CodeInfo[] = [
   { code: "STK-FLEET-001", severity: "error", title: "Duplicate stack name", help: "Stack names key out/<name>/ and Terraform state; they must be unique across the stacks compiled together." },
   { code: "STK-FLEET-002", severity: "error", title: "Duplicate cluster name", help: "Two stacks define the same kops cluster." },
   { code: "STK-FLEET-003", severity: "error", title: "Bucket owned by two stacks", help: "Each stack's Terraform creates its buckets; two stacks naming the same bucket would fight over it." },
+  // out/ in sync with the manifests (verify)
+  { code: "STK-SYNC-001", severity: "error", title: "Output out of date", help: "out/ differs from what the manifests compile to now; run stackc build and commit the result." },
+  { code: "STK-SYNC-002", severity: "error", title: "Generated file edited by hand", help: "A generated file no longer matches the hash stackc recorded in stackc.lock.json: someone edited it. Change the manifest instead and rebuild." },
+  { code: "STK-SYNC-003", severity: "warning", title: "Output without a manifest", help: "A folder in out/ belongs to no stack that was checked; delete it if the stack is gone." },
   // build
   { code: "STK-EMIT-001", severity: "error", title: "Emitter failed", help: "An emitter could not generate its files from the stack." },
   { code: "STK-INTERNAL-001", severity: "error", title: "Internal error", help: "stackc hit a bug. Please report it with the manifest that triggers it." },

@@ -1,0 +1,96 @@
+// Compares what a compile produced with what is in out/: the basis of `verify` (CI: is the
+// committed out/ exactly what the manifests compile to?) and `diff` (what would build change?).
+// Reading out/ is I/O, so this lives beside write.
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import type { CompileResult } from "../pipeline.js";
+import { LOCK_FILE, sha256, type LockFile } from "./lock.js";
+
+export interface FileChange {
+  /** Relative to out/<stack>/. */
+  path: string;
+  kind: "added" | "removed" | "modified";
+  expected?: string;
+  actual?: string;
+  /** The file on disk no longer matches the hash its lock file recorded: edited by hand. */
+  handEdited: boolean;
+}
+
+export interface StackComparison {
+  /** Entry manifest (display path). */
+  file: string;
+  name: string;
+  changes: FileChange[];
+}
+
+export interface OutputComparison {
+  stacks: StackComparison[];
+  /** Folders in out/ that no compiled stack produced. */
+  orphans: string[];
+}
+
+export async function compareOutputs(result: CompileResult, outDir: string): Promise<OutputComparison> {
+  const stacks: StackComparison[] = [];
+  const names = new Set<string>();
+  for (const stack of result.stacks) {
+    if (!stack.model || !stack.files) continue;
+    const name = stack.model.name;
+    names.add(name);
+    const dir = path.join(outDir, name);
+    const onDisk = new Map<string, string>();
+    for (const rel of await listFiles(dir)) onDisk.set(rel, await readFile(path.join(dir, ...rel.split("/")), "utf8"));
+    const lock = parseLock(onDisk.get(LOCK_FILE));
+    const preserve = new Set(stack.preserve ?? []);
+    const changes: FileChange[] = [];
+    const edited = (rel: string, text: string) => lock?.files[rel] !== undefined && lock.files[rel] !== sha256(text);
+    for (const file of stack.files) {
+      const actual = onDisk.get(file.path);
+      if (actual === undefined) changes.push({ path: file.path, kind: "added", expected: file.contents, handEdited: false });
+      else if (actual !== file.contents) {
+        changes.push({ path: file.path, kind: "modified", expected: file.contents, actual, handEdited: edited(file.path, actual) });
+      }
+    }
+    const produced = new Set(stack.files.map((f) => f.path));
+    for (const [rel, actual] of onDisk) {
+      if (produced.has(rel) || preserve.has(rel)) continue;
+      changes.push({ path: rel, kind: "removed", actual, handEdited: lock !== undefined && lock.files[rel] === undefined });
+    }
+    changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    stacks.push({ file: stack.file, name, changes });
+  }
+  let orphans: string[] = [];
+  try {
+    orphans = (await readdir(outDir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !names.has(e.name))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    orphans = [];
+  }
+  return { stacks, orphans };
+}
+
+function parseLock(text: string | undefined): LockFile | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as LockFile;
+  } catch {
+    return undefined;
+  }
+}
+
+async function listFiles(dir: string, rel = ""): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const entry of entries) {
+    const child = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), child)));
+    else if (entry.isFile()) out.push(child);
+  }
+  return out;
+}
