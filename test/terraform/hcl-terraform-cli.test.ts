@@ -1,0 +1,39 @@
+// The terraform test helper: a missing binary must produce the visible SKIPPED line, never a
+// silent pass; a present one must report fmt results faithfully.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { createTerraformCli, skipUnlessTerraform, terraformFmtCheck } from "../helpers/terraform-cli.js";
+
+test("without terraform, skipUnless prints exactly one SKIPPED line and returns false", () => {
+  const lines: string[] = [];
+  const missing = createTerraformCli(path.join(tmpdir(), "no-such-dir", "terraform"), (l) => lines.push(l));
+  assert.is(missing.available(), false);
+  assert.is(missing.skipUnless("fmt of the goldens"), false);
+  assert.equal(lines, ["SKIPPED: terraform not installed (fmt of the goldens)"]);
+});
+
+test("with terraform, fmt -check reports clean, unformatted and unparsable files", () => {
+  if (!skipUnlessTerraform("the terraform-cli helper against the real binary")) return;
+  const dir = mkdtempSync(path.join(tmpdir(), "stackc-tf-cli-"));
+  try {
+    writeFileSync(path.join(dir, "clean.tf"), 'a  = 1\nbb = "x"\n');
+    const clean = terraformFmtCheck(dir);
+    assert.is(clean.code, 0);
+    assert.is(clean.stdout, "");
+    mkdirSync(path.join(dir, "nested"));
+    writeFileSync(path.join(dir, "nested", "ugly.tf"), "a=1\n");
+    const ugly = terraformFmtCheck(dir);
+    assert.is(ugly.code, 3);
+    assert.is(path.resolve(ugly.stdout.trim()), path.join(dir, "nested", "ugly.tf"));
+    rmSync(path.join(dir, "nested"), { recursive: true });
+    writeFileSync(path.join(dir, "broken.tf"), "a = {\n");
+    assert.is(terraformFmtCheck(dir).code, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
