@@ -1,0 +1,46 @@
+// RUNBOOK.md: golden per example stack, and the parts that depend on the stack's settings.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { runbookEmitter } from "../../compiler/emit/runbook/emitter.js";
+import { stackcVersion } from "../../compiler/index.js";
+import { assertGolden } from "../helpers/golden.js";
+import { exampleModel, exampleModels } from "../helpers/stacks.js";
+
+const text = async (name: string) => runbookEmitter.emit(await exampleModel(name), { stackcVersion }).files[0]!.contents;
+
+test("golden RUNBOOK.md for every example stack", async () => {
+  for (const model of await exampleModels()) assertGolden(runbookEmitter, model);
+});
+
+test("prod: backups with their replica region, NAT per zone, no waivers section", async () => {
+  const prod = await text("prod-eu-west-1");
+  assert.match(prod, "s3://acme-prod-euw1-velero`, replicated to eu-central-1");
+  assert.match(prod, "NAT gateways: one per zone (3)");
+  assert.not.match(prod, "## Waived policy rules");
+  assert.match(prod, "stackc bind stacks/prod.yaml --terraform-output prod-eu-west-1.tf-output.json");
+});
+
+test("dev: single NAT, no backups, every waiver listed with its expiry", async () => {
+  const dev = await text("dev-eu-west-1");
+  assert.match(dev, "NAT gateways: one, in eu-west-1a");
+  assert.not.match(dev, "**Backups**");
+  assert.match(dev, "- `STK-NET-007` until 2027-06-30: One NAT gateway to save cost");
+  assert.is((dev.match(/^- `STK-/gm) ?? []).length, 4);
+});
+
+test("a public zone gets the delegation step, a private one does not", async () => {
+  const model = await exampleModel("staging-eu-west-1");
+  const publicModel = { ...model, stack: { ...model.stack, spec: { ...model.stack.spec, dns: { ...model.stack.spec.dns, type: "public" as const } } } };
+  assert.not.match(await text("staging-eu-west-1"), "delegate it from its parent zone");
+  assert.match(runbookEmitter.emit(publicModel, { stackcVersion }).files[0]!.contents, "delegate it from its parent zone");
+});
+
+test("output is Markdown with one trailing newline and no blank-line runs", async () => {
+  for (const model of await exampleModels()) {
+    const t = runbookEmitter.emit(model, { stackcVersion }).files[0]!.contents;
+    assert.ok(t.endsWith("\n") && !t.endsWith("\n\n"), model.name);
+    assert.not.match(t, /\n\n\n/);
+  }
+});
+
+test.run();
