@@ -12,6 +12,7 @@ import { applySchemaDefaults } from "./defaults.js";
 import { buildInstanceGroups } from "./instance-groups.js";
 import type { StackModel } from "./model.js";
 import { buildZones } from "./zones.js";
+import { canonical, formatCidr, isCanonical, parseCidr } from "./cidr.js";
 
 export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceMap): StageResult<StackModel> {
   const stack = applySchemaDefaults(manifest, stackSchema()) as unknown as ResolvedStack;
@@ -20,6 +21,7 @@ export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceM
   const { spec, metadata } = stack;
 
   const { vpcCidr, zones, natZones } = buildZones(ctx);
+  checkAccessLists(ctx);
 
   const dnsZone = spec.dns.zone;
   if (spec.cluster.name !== dnsZone && !spec.cluster.name.endsWith(`.${dnsZone}`)) {
@@ -56,6 +58,25 @@ export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceM
     tags: buildTags(stack),
   };
   return { value: model, diagnostics: ctx.diagnostics };
+}
+
+/** kops refuses non-canonical CIDRs in kubernetesApiAccess and sshAccess ("did you mean …"). */
+function checkAccessLists(ctx: NormalizeContext): void {
+  const { api, ssh } = ctx.stack.spec.cluster;
+  const lists: [string, string[] | undefined][] = [
+    ["/spec/cluster/api/access", api.access],
+    ["/spec/cluster/ssh/access", ssh.access],
+  ];
+  for (const [pointer, list] of lists) {
+    (list ?? []).forEach((text, i) => {
+      const cidr = parseCidr(text);
+      if (cidr && !isCanonical(cidr)) {
+        ctx.report("STK-MODEL-001", `Access CIDR ${text} has host bits set`, `${pointer}/${i}`, {
+          hint: `Did you mean ${formatCidr(canonical(cidr))}?`,
+        });
+      }
+    });
+  }
 }
 
 /** Defaults that depend on other settings (the schema can only hold constants). */
