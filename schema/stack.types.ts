@@ -612,6 +612,10 @@ export interface Addons {
      */
     storageSize?: string;
     /**
+     * Exact version of the prometheus-operator-crds chart, installed in the first group so every add-on's ServiceMonitor has its CRD; pair it with the kube-prometheus-stack version (same prometheus-operator release).
+     */
+    crdsVersion?: string;
+    /**
      * Helm values deep-merged over the values stackc wires for this add-on.
      */
     values?: {};
@@ -691,6 +695,31 @@ export interface Addons {
      * Exact chart version.
      */
     version: string;
+    /**
+     * Scheme of the Network Load Balancer in front of the controller: reachable from the VPC only, or from the internet.
+     */
+    loadBalancerScheme?: "internal" | "internet-facing";
+    /**
+     * Helm values deep-merged over the values stackc wires for this add-on.
+     */
+    values?: {};
+  };
+  /**
+   * Traefik Proxy (chart traefik/traefik): the maintained ingress controller stackc offers in place of the retired ingress-nginx, behind an AWS Network Load Balancer.
+   */
+  traefik?: {
+    /**
+     * Install the add-on (set false to keep the settings but not install it).
+     */
+    enabled?: boolean;
+    /**
+     * Exact chart version.
+     */
+    version: string;
+    /**
+     * Scheme of the Network Load Balancer in front of Traefik: reachable from the VPC only, or from the internet.
+     */
+    loadBalancerScheme?: "internal" | "internet-facing";
     /**
      * Helm values deep-merged over the values stackc wires for this add-on.
      */
@@ -1432,6 +1461,10 @@ export interface ResolvedAddons {
      */
     storageSize: string;
     /**
+     * Exact version of the prometheus-operator-crds chart, installed in the first group so every add-on's ServiceMonitor has its CRD; pair it with the kube-prometheus-stack version (same prometheus-operator release).
+     */
+    crdsVersion: string;
+    /**
      * Helm values deep-merged over the values stackc wires for this add-on.
      */
     values: {};
@@ -1508,6 +1541,31 @@ export interface ResolvedAddons {
      * Exact chart version.
      */
     version: string;
+    /**
+     * Scheme of the Network Load Balancer in front of the controller: reachable from the VPC only, or from the internet.
+     */
+    loadBalancerScheme: "internal" | "internet-facing";
+    /**
+     * Helm values deep-merged over the values stackc wires for this add-on.
+     */
+    values: {};
+  };
+  /**
+   * Traefik Proxy (chart traefik/traefik): the maintained ingress controller stackc offers in place of the retired ingress-nginx, behind an AWS Network Load Balancer.
+   */
+  traefik?: {
+    /**
+     * Install the add-on (set false to keep the settings but not install it).
+     */
+    enabled: boolean;
+    /**
+     * Exact chart version.
+     */
+    version: string;
+    /**
+     * Scheme of the Network Load Balancer in front of Traefik: reachable from the VPC only, or from the internet.
+     */
+    loadBalancerScheme: "internal" | "internet-facing";
     /**
      * Helm values deep-merged over the values stackc wires for this add-on.
      */

@@ -156,6 +156,18 @@ export const addonCatalog: readonly AddonInfo[] = [
     deprecation:
       "ingress-nginx is retired upstream (best-effort maintenance ended in March 2026; 4.15.1 is the last chart): no more security fixes",
   },
+  {
+    // The maintained replacement for ingress-nginx: serves Kubernetes Ingress (and Gateway API
+    // when enabled in values); chart version from traefik/traefik-helm-chart traefik/VALUES.md
+    // (37.3.0, appVersion v3.6.0).
+    key: "traefik",
+    release: "traefik",
+    namespace: "traefik",
+    chart: "traefik",
+    repo: { name: "traefik", url: "https://traefik.github.io/charts" },
+    defaultVersion: "37.3.0",
+    irsa: false,
+  },
 ];
 
 export function addonInfo(key: AddonKey): AddonInfo {

@@ -35,7 +35,9 @@ export function buildAddons(ctx: NormalizeContext, kubernetesMinor: string | und
         });
       }
     }
-    if (addon.info.irsa && !spec.cluster.irsa.enabled) {
+    // cert-manager only calls AWS for Route53 DNS-01 challenges
+    const needsIrsa = addon.info.irsa && !(addon.key === "certManager" && addon.settings.dns01 !== true);
+    if (needsIrsa && !spec.cluster.irsa.enabled) {
       ctx.report("STK-MODEL-015", `${addon.key} gets its AWS permissions through IRSA, which is disabled`, addon.pointer, {
         prefer: "key",
         related: [ctx.related("/spec/cluster/irsa/enabled", "IRSA disabled here")],

@@ -16,12 +16,12 @@ import { canonical, formatCidr, isCanonical, parseCidr } from "./cidr.js";
 
 export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceMap): StageResult<StackModel> {
   const stack = applySchemaDefaults(manifest, stackSchema()) as unknown as ResolvedStack;
-  applyDerivedDefaults(stack);
   const ctx = new NormalizeContext(stack, sourceMap);
   const { spec, metadata } = stack;
 
   const { vpcCidr, zones, natZones } = buildZones(ctx);
   checkAccessLists(ctx);
+  applyDerivedDefaults(stack, vpcCidr);
 
   const dnsZone = spec.dns.zone;
   if (spec.cluster.name !== dnsZone && !spec.cluster.name.endsWith(`.${dnsZone}`)) {
@@ -80,9 +80,9 @@ function checkAccessLists(ctx: NormalizeContext): void {
 }
 
 /** Defaults that depend on other settings (the schema can only hold constants). */
-function applyDerivedDefaults(stack: ResolvedStack): void {
-  const { cluster, network } = stack.spec;
-  cluster.api.access ??= [network.cidr];
+function applyDerivedDefaults(stack: ResolvedStack, vpcCidr: string): void {
+  // the canonical VPC block: a host-bits mistake in network.cidr is reported once, there
+  stack.spec.cluster.api.access ??= [vpcCidr];
 }
 
 function buildTags(stack: ResolvedStack): Record<string, string> {

@@ -1,0 +1,46 @@
+// settings.values combine with the wired values the way Helm combines values files, and values
+// files are written so that Helm's YAML 1.1 reader reads back exactly the strings stackc meant.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parse } from "yaml";
+import { deepMerge } from "../../compiler/emit/helmfile/merge.js";
+import { ambiguousInYaml11, quoteForYaml11 } from "../../compiler/emit/helmfile/yaml11.js";
+import { toYaml } from "../../compiler/emit/yaml.js";
+
+test("deepMerge: objects merge recursively, arrays and scalars replace, null replaces", () => {
+  const base = { a: { b: 1, c: [1, 2], d: { e: "x" } }, f: true, g: "keep" };
+  const override = { a: { c: [3], d: { z: 1 } }, f: null, h: [{ i: 1 }] };
+  assert.equal(deepMerge(base, override), { a: { b: 1, c: [3], d: { e: "x", z: 1 } }, f: null, g: "keep", h: [{ i: 1 }] });
+});
+
+test("deepMerge: inputs are left untouched and the result shares no objects with them", () => {
+  const base = { a: { b: [1] } };
+  const override = { c: { d: 1 } };
+  const merged = deepMerge(base, override);
+  (merged.a as { b: number[] }).b.push(2);
+  (merged.c as { d: number }).d = 2;
+  assert.equal(base, { a: { b: [1] } });
+  assert.equal(override, { c: { d: 1 } });
+});
+
+test("YAML 1.1 ambiguity: dates, yes/no/on/off, octal and sexagesimal numbers; not versions or words", () => {
+  for (const s of ["2025-01-01", "on", "Off", "yes", "N", "0755", "1:30", "1_000", ".5", "1e3", "~", "", "true", "12"]) {
+    assert.ok(ambiguousInYaml11(s), s);
+  }
+  for (const s of ["2.64.0", "v1.21.1", "0 2 * * *", "gp3", "720h", "loki_index_", "internal", "1.2.3-rc.1"]) {
+    assert.not.ok(ambiguousInYaml11(s), s);
+  }
+});
+
+test("quoteForYaml11: ambiguous strings and keys are double-quoted, and read back by a YAML 1.1 parser as strings", () => {
+  const values = { from: "2025-01-01", flags: ["on", "plain"], nested: { mode: "0644", n: 3 } };
+  const text = toYaml(quoteForYaml11(values));
+  assert.match(text, /from: "2025-01-01"/);
+  assert.match(text, /- "on"/);
+  assert.match(text, /"n": 3/);
+  assert.equal(parse(text, { version: "1.1" }), values);
+  // without quoting, a YAML 1.1 reader would turn the date into something else
+  assert.not.equal(parse(toYaml(values), { version: "1.1" }), values);
+});
+
+test.run();
