@@ -3,7 +3,11 @@
 // The kops CLI cannot do this (every AWS code path calls EC2 first); see
 // /work/shared/reference/kops.md section 8 and README.md beside this file.
 //
-// Usage: kops-validate [-version] [FILE ...]   (no FILE, or "-", reads stdin)
+// Usage: kops-validate [-version] [-values VALUES [-format-yaml]] [FILE ...]   (no FILE, or "-", reads stdin)
+//
+// With -values, each FILE is first rendered as a `kops toolbox template` template with those
+// values, by kops' own templater (render.go), and the rendered text is validated; the line then
+// carries it as "rendered" (or "renderError" when kops cannot render it).
 //
 // Output: one JSON object per input, one per line (NDJSON), in argument order:
 //
@@ -57,13 +61,17 @@ type result struct {
 	Errors        *[]fieldError `json:"errors,omitempty"`
 	DecodeError   string        `json:"decodeError,omitempty"`
 	InternalError string        `json:"internalError,omitempty"`
+	// Only with -values: the text kops' templater produced (what was validated), or why it
+	// could not render the file (then nothing was validated).
+	Rendered    *string `json:"rendered,omitempty"`
+	RenderError string  `json:"renderError,omitempty"`
 }
 
 func (r result) exitCode() int {
 	switch {
 	case r.InternalError != "":
 		return exitInternal
-	case r.DecodeError != "":
+	case r.DecodeError != "" || r.RenderError != "":
 		return exitDecode
 	case r.Errors != nil && len(*r.Errors) > 0:
 		return exitInvalid
@@ -73,14 +81,28 @@ func (r result) exitCode() int {
 
 func main() {
 	showVersion := flag.Bool("version", false, "print the kops module version this binary was built with")
+	valuesFile := flag.String("values", "", "render each FILE with kops' templater and these values first, as kops toolbox template --values VALUES --template FILE --channel none does")
+	formatYAML := flag.Bool("format-yaml", false, "with -values: re-marshal each rendered document, as kops toolbox template --format-yaml does")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: kops-validate [-version] [FILE ...]   (no FILE or \"-\": stdin)")
+		fmt.Fprintln(os.Stderr, "usage: kops-validate [-version] [-values VALUES [-format-yaml]] [FILE ...]   (no FILE or \"-\": stdin)")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
 	if *showVersion {
 		fmt.Println(kopsModuleVersion())
 		return
+	}
+	var values map[string]interface{}
+	if *formatYAML && *valuesFile == "" {
+		fmt.Fprintln(os.Stderr, "kops-validate: -format-yaml needs -values")
+		os.Exit(exitDecode)
+	}
+	if *valuesFile != "" {
+		var err error
+		if values, err = loadTemplateValues(*valuesFile); err != nil {
+			fmt.Fprintln(os.Stderr, "kops-validate: -values:", err)
+			os.Exit(exitDecode)
+		}
 	}
 
 	files := flag.Args()
@@ -93,7 +115,7 @@ func main() {
 	enc.SetEscapeHTML(false)
 	worst := exitOK
 	for _, file := range files {
-		r := validateFile(file)
+		r := validateFile(file, values, *formatYAML)
 		if err := enc.Encode(r); err != nil {
 			// Only a BadValue that JSON cannot represent gets here; say so rather than
 			// printing half a line.
@@ -121,7 +143,8 @@ func kopsModuleVersion() string {
 	return "k8s.io/kops (unknown version)"
 }
 
-func validateFile(file string) (r result) {
+// validateFile validates one file; with values (non-nil) it first renders it as a template.
+func validateFile(file string, values map[string]interface{}, formatYAML bool) (r result) {
 	r.File = file
 	defer func() {
 		// kops' validators assume a spec that went through its own defaulting; a panic on
@@ -141,6 +164,15 @@ func validateFile(file string) (r result) {
 	if err != nil {
 		r.DecodeError = "read: " + err.Error()
 		return r
+	}
+	if values != nil {
+		rendered, err := renderTemplate(raw, values, formatYAML)
+		if err != nil {
+			r.RenderError = err.Error()
+			return r
+		}
+		r.Rendered = &rendered
+		raw = []byte(rendered)
 	}
 
 	cluster, igs, order, err := decode(raw)
