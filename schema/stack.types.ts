@@ -353,7 +353,7 @@ export interface RootVolume {
    */
   type?: "gp3" | "gp2" | "io1" | "io2";
   /**
-   * Encrypt the root volume (with the stack KMS key when storage.encryption is sse-kms).
+   * Encrypt the root volume (with the account's EBS encryption key).
    */
   encrypted?: boolean;
 }
@@ -431,7 +431,7 @@ export interface RootVolume1 {
    */
   type?: "gp3" | "gp2" | "io1" | "io2";
   /**
-   * Encrypt the root volume (with the stack KMS key when storage.encryption is sse-kms).
+   * Encrypt the root volume (with the account's EBS encryption key).
    */
   encrypted?: boolean;
 }
@@ -1214,7 +1214,7 @@ export interface ResolvedRootVolume {
    */
   type: "gp3" | "gp2" | "io1" | "io2";
   /**
-   * Encrypt the root volume (with the stack KMS key when storage.encryption is sse-kms).
+   * Encrypt the root volume (with the account's EBS encryption key).
    */
   encrypted: boolean;
 }
@@ -1280,7 +1280,7 @@ export interface ResolvedRootVolume1 {
    */
   type: "gp3" | "gp2" | "io1" | "io2";
   /**
-   * Encrypt the root volume (with the stack KMS key when storage.encryption is sse-kms).
+   * Encrypt the root volume (with the account's EBS encryption key).
    */
   encrypted: boolean;
 }
