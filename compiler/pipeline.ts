@@ -144,7 +144,8 @@ function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const key = [d.code, d.file ?? "", d.range?.start.offset ?? "", d.range?.end.offset ?? "", d.message].join("\u0000");
+    // a waived copy (one stack's waiver) must never hide another stack's active finding
+    const key = [d.code, d.file ?? "", d.range?.start.offset ?? "", d.range?.end.offset ?? "", d.message, d.suppressed ? "waived" : ""].join("\u0000");
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(d);

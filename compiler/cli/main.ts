@@ -6,7 +6,10 @@ import { Command, CommanderError, Option } from "commander";
 import { stackcVersion } from "../util/package-root.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliStreams } from "./io.js";
+import { registerBind } from "./commands/bind.js";
 import { registerBuild } from "./commands/build.js";
+import { registerCheck } from "./commands/check.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerInit } from "./commands/init.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerValidate } from "./commands/validate.js";
@@ -40,11 +43,14 @@ export async function main(argv: readonly string[], io: CliStreams): Promise<num
     .exitOverride();
   program.addOption(new Option("--no-color", "disable colors (also: NO_COLOR=1)"));
   registerValidate(program, ctx);
+  registerCheck(program, ctx);
   registerBuild(program, ctx);
+  registerBind(program, ctx);
   registerDiff(program, ctx);
   registerVerify(program, ctx);
   registerSchema(program, ctx);
   registerInit(program, ctx);
+  registerExplain(program, ctx);
   for (const command of program.commands) command.exitOverride().addHelpText("after", exitCodesHelp);
 
   try {

@@ -2,8 +2,13 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CompileResult } from "../pipeline.js";
 import { colors, shouldUseColor } from "../report/colors.js";
+import { formatGithub } from "../report/github.js";
 import { formatJson } from "../report/json.js";
+import { formatJunit } from "../report/junit.js";
+import type { ReportInput } from "../report/report-input.js";
+import { formatSarif } from "../report/sarif.js";
 import { formatText } from "../report/text.js";
+import { type RuleMeta, loadRules } from "../policy/rules.js";
 import { stackcVersion } from "../util/package-root.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import type { CliStreams } from "./io.js";
@@ -15,11 +20,33 @@ export interface ReportOptions {
   color?: boolean;
   verbose?: boolean;
   failOn: FailOn;
+  /** The policy catalog for sarif/junit (default: the shipped rules.json). */
+  rules?: readonly RuleMeta[];
 }
 
 export const baseFormats = ["text", "json"] as const;
+/** check: also the CI formats (SARIF for code scanning, JUnit for test reports, GitHub annotations). */
+export const checkFormats = ["text", "json", "sarif", "junit", "github"] as const;
+
+/** Where SARIF viewers link the tool. */
+export const STACKC_URI = "https://stackc.dev";
+
+export function reportInput(result: CompileResult, rules: readonly RuleMeta[]): ReportInput {
+  return {
+    diagnostics: result.diagnostics,
+    stacks: result.stacks.map((s) => ({ name: s.name ?? s.file, file: s.file })),
+    rules,
+    tool: { name: "stackc", version: stackcVersion, informationUri: STACKC_URI },
+  };
+}
 
 export function report(result: CompileResult, options: ReportOptions, io: CliStreams): void {
+  if (options.format === "sarif" || options.format === "junit" || options.format === "github") {
+    const input = reportInput(result, options.rules ?? loadRules());
+    const format = options.format === "sarif" ? formatSarif : options.format === "junit" ? formatJunit : formatGithub;
+    io.stdout.write(format(input));
+    return;
+  }
   if (options.format === "json") {
     io.stdout.write(formatJson({ diagnostics: result.diagnostics, stacks: result.stacks.map((s) => ({ file: s.file, name: s.name })), version: stackcVersion }));
     return;

@@ -74,6 +74,22 @@ const table: CodeInfo[] = [
   { code: "STK-SYNC-001", severity: "error", title: "Output out of date", help: "out/ differs from what the manifests compile to now; run stackc build and commit the result." },
   { code: "STK-SYNC-002", severity: "error", title: "Generated file edited by hand", help: "A generated file no longer matches the hash stackc recorded in stackc.lock.json: someone edited it. Change the manifest instead and rebuild." },
   { code: "STK-SYNC-003", severity: "warning", title: "Output without a manifest", help: "A folder in out/ belongs to no stack that was checked; delete it if the stack is gone." },
+  // policy gate (waivers, user policies); the catalog rules themselves live in policies/
+  { code: "STK-POLICY-001", severity: "error", title: "Expired waiver", help: "A waiver in spec.policy.waivers is past its expires date, so it no longer suppresses anything. Fix what the rule reports, or renew the waiver with a new date and a reason that still holds." },
+  { code: "STK-POLICY-002", severity: "error", title: "Waiver for an unknown rule", help: "spec.policy.waivers names a rule id that is not in the policy catalog (stackc explain lists a rule; docs/policies.md lists them all). Only policy rules can be waived." },
+  { code: "STK-POLICY-003", severity: "warning", title: "Unused waiver", help: "A waiver matched no finding: the stack now satisfies the rule. Remove the waiver so it cannot hide a future regression." },
+  { code: "STK-POLICY-004", severity: "error", title: "Malformed user policy result", help: "A user policy (--policy) returned a result stackc cannot read. deny/warn/violation rules must return a string or an object with a string msg (and optionally path, an array of keys and indexes into the manifest)." },
+  { code: "STK-POLICY-005", severity: "error", title: "User policy failed", help: "Evaluating a user policy (--policy) failed, for example because it calls a builtin the wasm runtime does not provide (time.*, http.send, …)." },
+  // bind: `terraform output -json` checked against the stack before the kops spec is bound to it
+  { code: "STK-BIND-001", severity: "error", title: "Terraform output file is not JSON", help: "stackc bind reads what `terraform output -json` prints; the file is not JSON or not a JSON object." },
+  { code: "STK-BIND-002", severity: "error", title: "Terraform output missing", help: "An output the kops spec needs is not in the file: apply the stack's Terraform (out/<stack>/terraform) and write the outputs again." },
+  { code: "STK-BIND-003", severity: "error", title: "Terraform output has the wrong shape", help: "Each output is an object {sensitive, type, value} whose value is a string or a map of strings, as `terraform output -json` prints it." },
+  { code: "STK-BIND-004", severity: "error", title: "Zones differ", help: "A per-zone output has a zone the stack does not have, or lacks one it has: the outputs come from another stack or from Terraform that is not applied with the current manifest." },
+  { code: "STK-BIND-005", severity: "error", title: "Output differs from the stack", help: "An output (VPC CIDR, state store, AWS account) contradicts the manifest: the outputs belong to another stack or to an older version of this one." },
+  { code: "STK-BIND-006", severity: "error", title: "Malformed AWS id", help: "The value is not an id of the expected kind (vpc-…, subnet-…, nat-…, a Route53 zone id Z…, an IAM policy ARN)." },
+  { code: "STK-BIND-007", severity: "error", title: "IRSA policies differ", help: "irsa_policy_arns must hold one policy ARN per add-on with inline IAM statements in the stack, and no other." },
+  { code: "STK-BIND-008", severity: "error", title: "Same id twice", help: "Two subnets of the stack got the same id; every subnet is a separate AWS resource." },
+  { code: "STK-BIND-009", severity: "error", title: "bind needs one stack", help: "stackc bind binds one stack manifest (kind Stack) to one Terraform output file." },
   // build
   { code: "STK-EMIT-001", severity: "error", title: "Emitter failed", help: "An emitter could not generate its files from the stack." },
   { code: "STK-INTERNAL-001", severity: "error", title: "Internal error", help: "stackc hit a bug. Please report it with the manifest that triggers it." },

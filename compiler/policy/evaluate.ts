@@ -5,32 +5,11 @@ import type { PathSegment } from "../load/pointer.js";
 import { type PolicyBundle, FINDINGS_ENTRYPOINT, loadBundle } from "./bundle.js";
 import { customBuiltins } from "./builtins.js";
 import { PolicyError } from "./errors.js";
+import type { PolicyInput } from "./input.js";
 import { type Builtins, type MemoryPages, instantiatePolicy } from "./opa-wasm.js";
 
-/** Supported Kubernetes versions, "MAJOR.MINOR" or "MAJOR.MINOR.PATCH" strings. */
-export interface SupportedKubernetes {
-  min: string;
-  max: string;
-  recommendedMin: string;
-}
-
-/** What the host knows and the policies must not compute themselves (wasm has no clock). */
-export interface PolicyFacts {
-  /** metadata.environment: "dev" | "staging" | "prod"; deny(prod) rules deny only in "prod". */
-  environment: string;
-  /** RFC 3339 timestamp of the run. */
-  now: string;
-  supportedKubernetes: SupportedKubernetes;
-}
-
-/** `input` of every policy. */
-export interface PolicyInput {
-  /** The manifest with defaults applied, same shape as the YAML. */
-  stack: Readonly<Record<string, unknown>>;
-  /** Emitted artifacts as data, when emitting ran. */
-  artifacts?: Readonly<Record<string, unknown>>;
-  facts: PolicyFacts;
-}
+export type { PolicyFacts } from "./facts.js";
+export type { PolicyInput } from "./input.js";
 
 /** One finding of one rule, as the Rego returned it. */
 export interface PolicyResult {

@@ -1,5 +1,5 @@
 // The policy gate's public API: load the compiled Rego bundle, evaluate it, turn its findings
-// into diagnostics, and read the rule catalog.
+// into diagnostics, apply waivers, run user policies, and read the rule catalog.
 export { PolicyError, toError } from "./errors.js";
 export { type BuiltinImpl, type Builtins, type MemoryPages, type WasmPolicy, instantiatePolicy } from "./opa-wasm.js";
 export { customBuiltins, semverCompare, semverIsValid } from "./builtins.js";
@@ -7,17 +7,31 @@ export { type PolicyBundle, FINDINGS_ENTRYPOINT, loadBundle } from "./bundle.js"
 export {
   type PolicyEngine,
   type PolicyEngineOptions,
-  type PolicyFacts,
-  type PolicyInput,
   type PolicyResult,
   type PolicyResults,
-  type SupportedKubernetes,
   DEFAULT_MEMORY,
   compareResults,
   createPolicyEngine,
   evaluatePolicies,
   parseFindings,
 } from "./evaluate.js";
+export { type PolicyFacts, parseNow, policyFacts } from "./facts.js";
+export { type PolicyInput, type PolicyModelView, buildPolicyInput, modelView, pointerToPath } from "./input.js";
+export { type KubernetesFacts, kubernetesFacts, kubernetesFactsSource } from "./kubernetes-versions.js";
 export { type MessageFormatter, formatPolicyMessage, policyMessages } from "./messages.js";
 export { type Locate, type SourceLocation, resultsToDiagnostics } from "./diagnostics.js";
 export { type RuleMeta, type RuleSeverity, defaultBundleDir, findRule, loadRules } from "./rules.js";
+export { type Waiver, applyWaivers, readWaivers } from "./waivers.js";
+export { type CatalogPolicyStage, type PolicyStageOptions, createPolicyStage, sourceMapLocate } from "./stage.js";
+export {
+  type UserEntrypoint,
+  type UserPolicy,
+  USER_RULE,
+  UserPolicyError,
+  declaredRules,
+  evaluateUserPolicies,
+  loadUserPolicies,
+  userCode,
+} from "./user-policies.js";
+export { explainText, explainJson, findExplanation, type Explanation } from "./explain.js";
+export { renderPoliciesDoc } from "./docs.js";

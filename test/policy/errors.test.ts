@@ -8,6 +8,7 @@ import { PolicyError, toError } from "../../compiler/policy/errors.js";
 import { createPolicyEngine } from "../../compiler/policy/evaluate.js";
 import { instantiatePolicy } from "../../compiler/policy/opa-wasm.js";
 import { buildTempBundle } from "../helpers/opa.js";
+import { policyFacts } from "../../compiler/policy/facts.js";
 import { repoPath } from "../helpers/repo.js";
 
 test("toError: strings, {message} objects and other values become Errors; Errors pass through", () => {
@@ -97,7 +98,7 @@ test("running out of the memory maximum is an Error", () => {
 
 test("after a failed evaluation (memory maximum) the same engine evaluates the next input fine", () => {
   const engine = createPolicyEngine({ bundleDir: repoPath("policies", "bundle"), memory: { initial: 16, maximum: 24 } });
-  const facts = { environment: "dev", now: "", supportedKubernetes: { min: "", max: "", recommendedMin: "" } };
+  const facts = policyFacts("dev", new Date("2026-06-01T00:00:00Z"));
   const huge = { spec: { charts: Array.from({ length: 40_000 }, (_, i) => ({ name: `c${i}`, version: "latest" })) } };
   assert.throws(() => engine.evaluate({ stack: huge, facts }), (e: unknown) => e instanceof PolicyError);
   const small = { spec: { charts: [{ name: "a", version: "latest" }] } };
@@ -116,7 +117,7 @@ test("an engine refuses a bundle without the findings entrypoint, and off-contra
     assert.throws(() => createPolicyEngine({ bundleDir: other.dir }), (e: unknown) => e instanceof PolicyError && /no stackc\/main\/findings/.test(e.message));
     const engine = createPolicyEngine({ bundleDir: b.dir });
     assert.throws(
-      () => engine.evaluate({ stack: {}, facts: { environment: "dev", now: "", supportedKubernetes: { min: "", max: "", recommendedMin: "" } } }),
+      () => engine.evaluate({ stack: {}, facts: policyFacts("dev", new Date("2026-06-01T00:00:00Z")) }),
       (e: unknown) => e instanceof PolicyError && /a deny finding is not an object/.test(e.message),
     );
   } finally {

@@ -1,12 +1,10 @@
 // Policy inputs for the TypeScript tests: a clean production stack (defaults applied, as
 // normalize hands it over) and a helper to derive variants from it.
-import type { PolicyFacts, PolicyInput } from "../../compiler/policy/evaluate.js";
+import type { PolicyInput } from "../../compiler/policy/evaluate.js";
+import { type PolicyFacts, policyFacts } from "../../compiler/policy/facts.js";
 
-export const facts: PolicyFacts = {
-  environment: "prod",
-  now: "2026-06-01T00:00:00Z",
-  supportedKubernetes: { min: "1.31", max: "1.36", recommendedMin: "1.33" },
-};
+/** A fixed day, so end-of-life and expiry checks give the same answer every time. */
+export const facts: PolicyFacts = policyFacts("prod", new Date("2026-06-01T00:00:00Z"));
 
 export function cleanStack(): Record<string, any> {
   return {
@@ -31,7 +29,7 @@ export function cleanStack(): Record<string, any> {
         { name: "my-app", repo: "https://charts.example.com", chart: "my-app", version: "1.2.3", namespace: "apps" },
         { name: "other", repo: "oci://registry.example.com/charts", chart: "other", version: "2.0.0-rc.1+build.7" },
       ],
-      backups: { enabled: true, schedule: "0 3 * * *", retentionDays: 30, bucket: "example-velero" },
+      backups: { enabled: true, schedule: "0 3 * * *", retentionDays: 30, bucket: "example-velero", replicaRegion: "eu-central-1" },
     },
   };
 }

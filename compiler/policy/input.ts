@@ -1,0 +1,169 @@
+// The policy input for one stack: the manifest with defaults (`stack`), a plain-data view of the
+// normalized model (`model`), the emitters' artifacts (`artifacts`) and the host's facts
+// (`facts`). The model view exists so policies do not re-derive what normalize already knows
+// (zones and their subnets, instance groups, buckets by role) and can still point at the
+// manifest: every entity carries `path`, the manifest path (keys and indexes into `stack`)
+// of the setting it comes from.
+//
+//   input.stack      ResolvedStack: apiVersion, kind, metadata, spec (defaults applied)
+//   input.model      {name, environment, region, vpcCidr, kubernetesMinor,
+//                     zones: [{name, letter, privateCidr, utilityCidr, derived, natZone,
+//                              paths: {private, utility}}],
+//                     natZones: [zone],
+//                     instanceGroups: [{name, role, zones, subnetType, machineType, machineTypes,
+//                              min, max, spot, onDemandBase, rootVolume, instanceMetadata, path}],
+//                     buckets: [{role, name, publicRead, noncurrentDays, expireDays?,
+//                              replicaRegion?, path}],
+//                     kms: {mode, rotation, arn?},
+//                     addons: [{key, release, namespace, version, path}]}
+//   input.artifacts  {terraform?, kops?, helmfile?}: EmitOutput.artifact of each emitter that ran
+//   input.facts      {environment, now, today, kubernetes: {kops, min, max, recommendedMin,
+//                     endOfLife: {minor: date}, eolWarningDays}}
+import type { PathSegment } from "../load/pointer.js";
+import { escapeSegment, parsePointer } from "../load/pointer.js";
+import type { StackModel } from "../normalize/model.js";
+import type { PolicyFacts } from "./facts.js";
+
+export interface PolicyModelView {
+  name: string;
+  environment: string;
+  region: string;
+  vpcCidr: string;
+  kubernetesMinor: string | null;
+  zones: {
+    name: string;
+    letter: string;
+    privateCidr: string;
+    utilityCidr: string;
+    derived: boolean;
+    natZone: string;
+    paths: { private: PathSegment[]; utility: PathSegment[] };
+  }[];
+  natZones: string[];
+  instanceGroups: {
+    name: string;
+    role: string;
+    zones: string[];
+    subnetType: string;
+    machineType: string;
+    machineTypes: string[];
+    min: number;
+    max: number;
+    spot: boolean;
+    onDemandBase: number;
+    rootVolume: { size?: number; type: string; encrypted: boolean };
+    instanceMetadata: { httpTokens: string; hopLimit: number };
+    path: PathSegment[];
+  }[];
+  buckets: {
+    role: string;
+    name: string;
+    publicRead: boolean;
+    noncurrentDays: number;
+    expireDays?: number;
+    replicaRegion?: string;
+    path: PathSegment[];
+  }[];
+  kms: { mode: string; rotation: boolean; arn?: string };
+  addons: { key: string; release: string; namespace: string; version: string; path: PathSegment[] }[];
+}
+
+/** `input` of every policy (catalog and user policies alike). */
+export interface PolicyInput {
+  /** The manifest with defaults applied, same shape as the YAML. */
+  stack: Readonly<Record<string, unknown>>;
+  /** The normalized model as data (absent in unit tests that only need the manifest). */
+  model?: PolicyModelView;
+  /** Emitted artifacts as data, by emitter id, when emitting ran. */
+  artifacts?: Readonly<Record<string, unknown>>;
+  facts: PolicyFacts;
+}
+
+/**
+ * A JSON Pointer into `stack` as a policy path: segments that index an array become numbers
+ * (what Rego needs to walk the value), others stay strings.
+ */
+export function pointerToPath(stack: unknown, pointer: string): PathSegment[] {
+  const path: PathSegment[] = [];
+  let node: unknown = stack;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(node) && /^(0|[1-9]\d*)$/.test(segment)) {
+      path.push(Number(segment));
+      node = node[Number(segment)];
+    } else {
+      path.push(segment);
+      node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return path;
+}
+
+export function modelView(model: StackModel): PolicyModelView {
+  const stack = model.stack;
+  const path = (pointer: string) => pointerToPath(stack, pointer);
+  return {
+    name: model.name,
+    environment: model.environment,
+    region: model.region,
+    vpcCidr: model.vpcCidr,
+    kubernetesMinor: model.kubernetesMinor ?? null,
+    zones: model.zones.map((z) => {
+      const given = `/spec/network/subnets/${escapeSegment(z.name)}`;
+      return {
+        name: z.name,
+        letter: z.letter,
+        privateCidr: z.privateCidr,
+        utilityCidr: z.utilityCidr,
+        derived: z.derived,
+        natZone: z.natZone,
+        // derived subnets come from the VPC CIDR: that is the value to change
+        paths: z.derived
+          ? { private: path("/spec/network/cidr"), utility: path("/spec/network/cidr") }
+          : { private: path(`${given}/private`), utility: path(`${given}/utility`) },
+      };
+    }),
+    natZones: [...model.natZones],
+    instanceGroups: model.instanceGroups.map((g) => ({
+      name: g.name,
+      role: g.role,
+      zones: [...g.zones],
+      subnetType: g.subnetType,
+      machineType: g.machineType,
+      machineTypes: [...g.machineTypes],
+      min: g.min,
+      max: g.max,
+      spot: g.spot,
+      onDemandBase: g.onDemandBase,
+      rootVolume: { ...g.rootVolume },
+      instanceMetadata: { ...g.instanceMetadata },
+      path: path(g.pointer),
+    })),
+    buckets: model.buckets.map((b) => ({
+      role: b.role,
+      name: b.name,
+      publicRead: b.publicRead,
+      noncurrentDays: b.noncurrentDays,
+      ...(b.expireDays !== undefined ? { expireDays: b.expireDays } : {}),
+      ...(b.replicaRegion !== undefined ? { replicaRegion: b.replicaRegion } : {}),
+      path: path(b.pointer),
+    })),
+    kms: { mode: model.kms.mode, rotation: model.kms.rotation, ...(model.kms.arn !== undefined ? { arn: model.kms.arn } : {}) },
+    addons: model.addons.map((a) => ({
+      key: a.key,
+      release: a.info.release,
+      namespace: a.info.namespace,
+      version: a.version,
+      path: path(a.pointer),
+    })),
+  };
+}
+
+/** The whole input for one stack. Artifacts are passed through as the emitters returned them. */
+export function buildPolicyInput(model: StackModel, artifacts: Readonly<Record<string, unknown>>, facts: PolicyFacts): PolicyInput {
+  return {
+    stack: model.stack as unknown as Record<string, unknown>,
+    model: modelView(model),
+    artifacts,
+    facts,
+  };
+}

@@ -1,0 +1,74 @@
+// The policy stage of the pipeline (PolicyStage in compiler/pipeline.ts): for each stack, build
+// the policy input from the model, the emitters' artifacts and the facts, evaluate the catalog
+// (one wasm call) and any user policies, turn findings into located diagnostics through the
+// stack's source map, and apply the stack's waivers. Time comes only from `now`.
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { toPointer } from "../load/pointer.js";
+import type { SourceMap } from "../load/source-map.js";
+import type { PolicyStage } from "../pipeline.js";
+import { type Locate, resultsToDiagnostics } from "./diagnostics.js";
+import { type PolicyEngine, createPolicyEngine } from "./evaluate.js";
+import { policyFacts } from "./facts.js";
+import { buildPolicyInput } from "./input.js";
+import { type KubernetesFacts, kubernetesFacts } from "./kubernetes-versions.js";
+import { type RuleMeta, defaultBundleDir, loadRules } from "./rules.js";
+import { type UserPolicy, evaluateUserPolicies } from "./user-policies.js";
+import { applyWaivers, readWaivers } from "./waivers.js";
+
+export interface PolicyStageOptions {
+  /** The time of the run (default: the clock, read once when the stage is created). */
+  now?: Date;
+  /** User policies (--policy), already compiled: see loadUserPolicies. */
+  extraPolicies?: readonly UserPolicy[];
+  /** A catalog bundle other than the shipped policies/bundle. */
+  bundleDir?: string;
+  /** An engine to reuse (tests); default one per stage. */
+  engine?: PolicyEngine;
+  /** Supported Kubernetes versions (default: the data shipped with stackc). */
+  kubernetes?: KubernetesFacts;
+}
+
+export interface CatalogPolicyStage extends PolicyStage {
+  /** The rule catalog the stage evaluates (for reporters, explain). */
+  readonly rules: readonly RuleMeta[];
+  /** The time every evaluation uses. */
+  readonly now: Date;
+}
+
+/** Located through the stack's source map; a path with no node falls back to its nearest ancestor. */
+export function sourceMapLocate(sourceMap: SourceMap): Locate {
+  return (path) => {
+    const where = sourceMap.locate(toPointer(path));
+    return { file: where.file, range: where.range, pointer: where.pointer };
+  };
+}
+
+export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPolicyStage {
+  const bundleDir = options.bundleDir ?? defaultBundleDir();
+  const engine = options.engine ?? createPolicyEngine({ bundleDir });
+  const rules = loadRules(bundleDir);
+  const ids = new Set(rules.map((r) => r.id));
+  const now = options.now ?? new Date();
+  const extra = options.extraPolicies ?? [];
+  const kubernetes = options.kubernetes ?? kubernetesFacts;
+  return {
+    rules,
+    now,
+    evaluate({ model, artifacts, sourceMap }): Diagnostic[] {
+      const facts = policyFacts(model.environment, now, kubernetes);
+      const input = buildPolicyInput(model, artifacts, facts);
+      const locate = sourceMapLocate(sourceMap);
+      const catalog = resultsToDiagnostics(engine.evaluate(input), rules, locate);
+      const user = evaluateUserPolicies(extra, input, locate, model.file);
+      const waived = applyWaivers(catalog, readWaivers(model.stack), {
+        today: facts.today,
+        rules: ids,
+        locate: (pointer) => {
+          const where = sourceMap.locate(pointer);
+          return { file: where.file, range: where.range };
+        },
+      });
+      return [...waived, ...user];
+    },
+  };
+}

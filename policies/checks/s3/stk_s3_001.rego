@@ -1,0 +1,47 @@
+# METADATA
+# title: State and backup buckets encrypted, SSE-KMS preferred
+# description: >-
+#   The kops state store holds the cluster's PKI and secrets, the Terraform state holds
+#   resource attributes, and the backups hold a copy of everything; all must be encrypted at
+#   rest. stackc always configures default encryption (spec.storage.encryption), so an
+#   unencrypted bucket cannot come from the manifest: that part checks the Terraform artifact
+#   (every state and backup bucket it creates has a server-side encryption configuration).
+#   SSE-S3 (AWS-owned keys) is a warning: SSE-KMS keeps key use auditable in CloudTrail and
+#   access controllable by key policy.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+#     description: Amazon S3, SSE-KMS
+#   - ref: https://kops.sigs.k8s.io/state/
+#     description: kops state store
+# custom:
+#   id: STK-S3-001
+#   severity: deny
+#   security_severity: "8.0"
+#   tags: [security, s3, encryption]
+#   remediation: >-
+#     Use spec.storage.encryption: sse-kms (the default), optionally with kmsKeyArn for an
+#     existing key.
+#   scanners:
+#     checkov: [CKV_AWS_19, CKV_AWS_145]
+#     trivy: [AVD-AWS-0088, AVD-AWS-0132]
+#     kics: [ad03cb46-f174-4674-bf8e-2880a7000edd]
+package stackc.checks.s3.stk_s3_001
+
+import data.stackc.lib.buckets
+import data.stackc.lib.tf
+
+warn contains v if {
+	input.stack.spec.storage.encryption == "sse-s3"
+	v := {
+		"id": "STK-S3-001",
+		"path": ["spec", "storage", "encryption"],
+		"data": {"reason": "sse-s3", "buckets": sort([b.name | some b in buckets.state_and_backup])},
+	}
+}
+
+deny contains v if {
+	some b in buckets.state_and_backup
+	buckets.emitted(b)
+	count(tf.for_bucket("aws_s3_bucket_server_side_encryption_configuration", b.name)) == 0
+	v := {"id": "STK-S3-001", "path": b.path, "data": {"reason": "unencrypted", "bucket": b.name, "role": b.role}}
+}
