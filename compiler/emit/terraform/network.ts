@@ -1,0 +1,162 @@
+// network.tf: the VPC kops runs in as "shared" network (every kops subnet has an `id`, so kops
+// creates no subnet, route or NAT itself and Terraform must own them all):
+// - one utility (public) and one private subnet per zone, tagged exactly as kops tags shared
+//   subnets, so neither tool sees drift;
+// - an internet gateway; an EIP + NAT gateway in the utility subnet of every NAT zone;
+// - one utility route table (default route to the IGW) and one private route table per zone
+//   (default route to the NAT of the zone's natZone: its own, or the single NAT);
+// - the default security group with no rules; VPC flow logs (flow-logs.ts).
+// Everything per zone is `for_each` over `local.zones`, keyed by zone name, so adding a zone
+// adds that zone's instances and touches no other.
+import type { StackModel, ZoneModel } from "../../normalize/model.js";
+import { resource, topBlock, type TfFile, type TfForEach, type TfItem, type TfResource } from "./tf/blocks.js";
+import { eachKey, eachValue, rawExpr, ref, tags, template, type TfMap } from "./tf/values.js";
+import { flowLogResources } from "./flow-logs.js";
+import type { TfStack } from "./stack.js";
+
+/** `local.zones`: zone → its subnets and the zone whose NAT gateway its private subnet uses. */
+export function zoneLocals(zones: readonly ZoneModel[]): Map<string, TfMap> {
+  return new Map(zones.map((z) => [z.name, { nat_zone: z.natZone, private: z.privateCidr, utility: z.utilityCidr }]));
+}
+
+function zonesForEach(model: StackModel): TfForEach {
+  return { expression: ref("local.zones"), instances: zoneLocals(model.zones) };
+}
+
+function natZonesForEach(model: StackModel): TfForEach {
+  return { expression: rawExpr("toset(local.nat_zones)"), instances: new Map(model.natZones.map((z) => [z, z])) };
+}
+
+/** The tags kops v1.36 writes on a shared subnet (pkg/model/awsmodel/network.go), plus a Name. */
+export function kopsSubnetTags(clusterName: string, kind: "utility" | "private"): Record<string, string> {
+  return {
+    [`kubernetes.io/cluster/${clusterName}`]: "shared",
+    ...(kind === "utility" ? { "kubernetes.io/role/elb": "1", SubnetType: "Utility" } : { "kubernetes.io/role/internal-elb": "1", SubnetType: "Private" }),
+  };
+}
+
+export function networkResources(stack: TfStack): TfItem[] {
+  const { model } = stack;
+  const name = stack.stackName;
+  const zones = zonesForEach(model);
+  const natZones = natZonesForEach(model);
+  const vpcId = ref("aws_vpc.this", "id");
+  const items: TfItem[] = [];
+
+  items.push(
+    topBlock(
+      "locals",
+      [],
+      {
+        zones: Object.fromEntries(zones.instances),
+        nat_zones: [...model.natZones],
+      },
+      "zones: each zone's subnets and the zone whose NAT gateway its private subnet routes through.\nnat_zones: the zones that hold a NAT gateway.",
+    ),
+  );
+
+  items.push(
+    resource("aws_vpc", "this", {
+      cidr_block: model.vpcCidr,
+      enable_dns_support: true,
+      enable_dns_hostnames: true,
+      tags: tags({ Name: name }),
+    }),
+    resource("aws_internet_gateway", "this", { vpc_id: vpcId, tags: tags({ Name: name }) }),
+  );
+
+  const subnet = (kind: "utility" | "private"): TfResource =>
+    resource(
+      "aws_subnet",
+      kind,
+      {
+        vpc_id: vpcId,
+        availability_zone: eachKey(),
+        cidr_block: eachValue(kind),
+        // kops: instances in utility subnets (NAT, public load balancers) need public addresses
+        map_public_ip_on_launch: kind === "utility" ? true : undefined,
+        tags: tags({ Name: template(`${name}-${kind}-`, eachKey()), ...kopsSubnetTags(model.clusterName, kind) }),
+      },
+      { forEach: zones },
+    );
+  items.push(subnet("utility"), subnet("private"));
+
+  items.push(
+    resource(
+      "aws_eip",
+      "nat",
+      { domain: "vpc", tags: tags({ Name: template(`${name}-nat-`, eachKey()) }) },
+      { forEach: natZones, dependsOn: ["aws_internet_gateway.this"] },
+    ),
+    resource(
+      "aws_nat_gateway",
+      "this",
+      {
+        allocation_id: ref("aws_eip.nat", "id", eachKey()),
+        subnet_id: ref("aws_subnet.utility", "id", eachKey()),
+        tags: tags({ Name: template(`${name}-nat-`, eachKey()) }),
+      },
+      {
+        forEach: natZones,
+        dependsOn: ["aws_internet_gateway.this"],
+        // kops tags a NAT only when it manages the private subnets itself; with shared subnets it
+        // leaves NATs alone (pkg/model/awsmodel/network.go), so no kubernetes.io/cluster tag here.
+        comment: "One NAT gateway per NAT zone, in that zone's utility subnet. No kops tags: kops leaves the NATs of shared subnets alone.",
+      },
+    ),
+  );
+
+  items.push(
+    resource("aws_route_table", "utility", { vpc_id: vpcId, tags: tags({ Name: `${name}-utility` }) }),
+    resource("aws_route", "utility_default", {
+      route_table_id: ref("aws_route_table.utility", "id"),
+      destination_cidr_block: "0.0.0.0/0",
+      gateway_id: ref("aws_internet_gateway.this", "id"),
+    }),
+    resource(
+      "aws_route_table_association",
+      "utility",
+      { subnet_id: ref("aws_subnet.utility", "id", eachKey()), route_table_id: ref("aws_route_table.utility", "id") },
+      { forEach: zones },
+    ),
+    resource("aws_route_table", "private", { vpc_id: vpcId, tags: tags({ Name: template(`${name}-private-`, eachKey()) }) }, { forEach: zones }),
+    resource(
+      "aws_route",
+      "private_default",
+      {
+        route_table_id: ref("aws_route_table.private", "id", eachKey()),
+        destination_cidr_block: "0.0.0.0/0",
+        nat_gateway_id: ref("aws_nat_gateway.this", "id", eachValue("nat_zone")),
+      },
+      { forEach: zones, comment: "Each private subnet leaves through the NAT gateway of its zone's nat_zone." },
+    ),
+    resource(
+      "aws_route_table_association",
+      "private",
+      { subnet_id: ref("aws_subnet.private", "id", eachKey()), route_table_id: ref("aws_route_table.private", "id", eachKey()) },
+      { forEach: zones },
+    ),
+  );
+
+  if (model.stack.spec.network.restrictDefaultSecurityGroup) {
+    items.push(
+      resource(
+        "aws_default_security_group",
+        "default",
+        { vpc_id: vpcId, ingress: [], egress: [], tags: tags({ Name: `${name}-default-no-rules` }) },
+        { comment: "The VPC's default security group, with every rule removed so nothing can use it by accident." },
+      ),
+    );
+  }
+
+  items.push(...flowLogResources(stack));
+  return items;
+}
+
+export function networkFile(dir: string, stack: TfStack): TfFile {
+  return {
+    path: `${dir}/network.tf`,
+    summary: "Network: VPC, per-zone subnets (tagged for kops), NAT gateways, routes, default security group, flow logs.",
+    items: networkResources(stack),
+  };
+}
