@@ -127,12 +127,10 @@ test("CNI: cilium without kube-proxy; calico and amazonvpc keep kube-proxy", asy
   assert.equal((await spec("variant-vpc-cni")).artifact.cluster.spec.networking, { amazonvpc: {} });
 });
 
-test("cloudLabels: the stack's tags without the keys kops reserves", async () => {
+test("cloudLabels: every stack tag (the schema already refuses the keys kops reserves)", async () => {
   const { model, artifact } = await spec("variant-public");
-  assert.is(model.tags["Name"], "ignored-by-kops");
-  assert.is(artifact.cluster.spec.cloudLabels["Name"], undefined);
-  const { Name: _, ...rest } = model.tags;
-  assert.equal(artifact.cluster.spec.cloudLabels, rest);
+  assert.equal(artifact.cluster.spec.cloudLabels, model.tags);
+  assert.is(artifact.cluster.spec.cloudLabels["created"], "2026-01-01");
 });
 
 test.run();

@@ -25,7 +25,7 @@ test("dev: single NAT, no backups, every waiver listed with its expiry", async (
   assert.match(dev, "NAT gateways: one, in eu-west-1a");
   assert.not.match(dev, "**Backups**");
   assert.match(dev, "- `STK-NET-007` until 2027-06-30: One NAT gateway to save cost");
-  assert.is((dev.match(/^- `STK-/gm) ?? []).length, 4);
+  assert.is((dev.match(/^- `STK-/gm) ?? []).length, 5);
 });
 
 test("a public zone gets the delegation step, a private one does not", async () => {

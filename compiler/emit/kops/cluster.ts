@@ -21,14 +21,6 @@ export function utilitySubnetName(zone: string): string {
   return `utility-${zone}`;
 }
 
-/** cloudLabels kops refuses (pkg/apis/kops/validation/cluster.go:122-153). */
-const RESERVED_LABEL_KEYS = new Set(["Name", "KubernetesCluster"]);
-const RESERVED_LABEL_PREFIXES = ["kubernetes.io/cluster/", "k8s.io/role/", "kops.k8s.io/"];
-
-export function isReservedCloudLabel(key: string): boolean {
-  return RESERVED_LABEL_KEYS.has(key) || RESERVED_LABEL_PREFIXES.some((p) => key.startsWith(p));
-}
-
 export function buildCluster(model: StackModel): KopsCluster {
   const { cluster, dns, network } = model.stack.spec;
   const kopsState = bucketByRole(model, "kops-state");
@@ -142,5 +134,7 @@ function etcdClusters(model: StackModel): KopsEtcdCluster[] {
 
 /** The stack's tags on every AWS resource kops creates, without the keys kops reserves. */
 function cloudLabels(model: StackModel): Record<string, string> {
-  return Object.fromEntries(Object.entries(model.tags).filter(([key]) => !isReservedCloudLabel(key)));
+  // The schema refuses the tag keys kops reserves (Name, KubernetesCluster, kubernetes.io/cluster/…),
+  // so every stack tag is a valid cloudLabel.
+  return { ...model.tags };
 }
