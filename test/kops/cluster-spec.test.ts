@@ -45,15 +45,28 @@ test("Helm-owned add-ons are switched off in kops, in the form kops accepts for 
 
 test("each add-on that replaces a kops add-on switches exactly its own off, and nothing when absent", async () => {
   const { model } = await spec("prod-eu-west-1");
-  const fields = ["certManager", "cloudConfig", "clusterAutoscaler", "metricsServer", "awsLoadBalancerController"] as const;
+  const fields = ["certManager", "cloudConfig", "clusterAutoscaler", "metricsServer", "awsLoadBalancerController", "podIdentityWebhook"] as const;
   const present = (m: StackModel) => fields.filter((f) => buildKopsSpec(m).cluster.spec[f] !== undefined);
   assert.equal(present(withAddons(model, [])), []);
   const replacing = addonCatalog.filter((a) => a.replacesKops);
   assert.equal(replacing.map((a) => a.replacesKops).sort(), ["awsEBSCSIDriver", "awsLoadBalancerController", "certManager", "clusterAutoscaler", "metricsServer"]);
   for (const addon of replacing) {
     const field = addon.replacesKops === "awsEBSCSIDriver" ? "cloudConfig" : addon.replacesKops!;
-    assert.equal(present(withAddons(model, [addon.key])), [field], addon.key);
+    // an add-on with an IRSA role also needs kops' pod-identity webhook, which needs cert-manager
+    const irsa = withAddons(model, [addon.key]).addons.some((a) => a.serviceAccount && a.iam);
+    const expected = irsa ? [...new Set(["certManager", field, "podIdentityWebhook"])] : [field];
+    assert.equal(present(withAddons(model, [addon.key])), fields.filter((f) => expected.includes(f)), addon.key);
   }
+});
+
+test("IRSA roles turn on kops' pod-identity webhook, with cert-manager from Helm or else from kops", async () => {
+  const { model } = await spec("prod-eu-west-1");
+  const helm = buildKopsSpec(model).cluster.spec;
+  assert.equal([helm.podIdentityWebhook, helm.certManager], [{ enabled: true }, { enabled: true, managed: false }]);
+  const kopsOwned = buildKopsSpec(withAddons(model, ["velero"])).cluster.spec;
+  assert.equal([kopsOwned.podIdentityWebhook, kopsOwned.certManager], [{ enabled: true }, { enabled: true }]);
+  const none = buildKopsSpec(withAddons(model, ["metricsServer"])).cluster.spec;
+  assert.equal([none.podIdentityWebhook, none.certManager], [undefined, undefined]);
 });
 
 test("IRSA: the discovery store, and one role per add-on with its inline policy (from Terraform) and managed policies", async () => {

@@ -10,19 +10,29 @@ import { terraformOutputs } from "../terraform-outputs.js";
 import { OutputRef, type Bindable } from "./refs.js";
 import type { KopsClusterSpec, KopsServiceAccountPermissions } from "./types.js";
 
-type OwnershipFields = Pick<KopsClusterSpec, "certManager" | "clusterAutoscaler" | "metricsServer" | "awsLoadBalancerController" | "cloudConfig">;
+type OwnershipFields = Pick<
+  KopsClusterSpec,
+  "certManager" | "podIdentityWebhook" | "clusterAutoscaler" | "metricsServer" | "awsLoadBalancerController" | "cloudConfig"
+>;
 
 /** The kops add-ons Helm owns in this stack. */
 export function helmOwnedKopsAddons(model: StackModel): Set<KopsAddon> {
   return new Set(model.addons.flatMap((a) => (a.info.replacesKops ? [a.info.replacesKops] : [])));
 }
 
-export function addonOwnership(model: StackModel): OwnershipFields {
+/**
+ * @param irsaRoles whether any service account gets an IRSA role: pods only assume their
+ *   roles when kops' pod-identity webhook injects the token and AWS_ROLE_ARN, and kops refuses
+ *   the webhook without cert-manager (validation.go:2048-2169).
+ */
+export function addonOwnership(model: StackModel, irsaRoles: boolean): OwnershipFields {
   const owned = helmOwnedKopsAddons(model);
   const out: OwnershipFields = {};
   // enabled: kops add-ons that need cert-manager (AWS LB controller, pod-identity webhook,
   // snapshot controller, Hubble) see it is there; managed: false: kops does not install it.
   if (owned.has("certManager")) out.certManager = { enabled: true, managed: false };
+  else if (irsaRoles) out.certManager = { enabled: true };
+  if (irsaRoles) out.podIdentityWebhook = { enabled: true };
   if (owned.has("clusterAutoscaler")) out.clusterAutoscaler = { enabled: false };
   if (owned.has("metricsServer")) out.metricsServer = { enabled: false };
   if (owned.has("awsLoadBalancerController")) out.awsLoadBalancerController = { enabled: false };

@@ -55,7 +55,7 @@ export function buildCluster(model: StackModel): KopsCluster {
       ...(permissions.length > 0 ? { serviceAccountExternalPermissions: permissions } : {}),
     },
     ...(irsa ? { serviceAccountIssuerDiscovery: { discoveryStore: `s3://${oidc.name}`, enableAWSOIDCProvider: true as const } } : {}),
-    ...addonOwnership(model),
+    ...addonOwnership(model, permissions.length > 0),
     ...networking(cluster.networking),
     networkID: new OutputRef(terraformOutputs.vpcId),
     networkCIDR: model.vpcCidr,

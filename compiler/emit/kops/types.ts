@@ -64,7 +64,10 @@ export interface KopsClusterSpec {
     serviceAccountExternalPermissions?: KopsServiceAccountPermissions[];
   };
   serviceAccountIssuerDiscovery?: { discoveryStore: string; enableAWSOIDCProvider: true };
-  certManager?: { enabled: true; managed: false };
+  /** managed: false when Helm installs cert-manager; kops installs it otherwise (the pod-identity webhook needs it). */
+  certManager?: { enabled: true; managed?: false };
+  /** Mutates pods of IRSA service accounts so they assume their roles (docs/addons.md, "Pod Identity Webhook"). */
+  podIdentityWebhook?: { enabled: true };
   clusterAutoscaler?: { enabled: false };
   metricsServer?: { enabled: false };
   awsLoadBalancerController?: { enabled: false };
