@@ -1,7 +1,7 @@
 // Every release the stack's helmfile holds, before ordering: the enabled add-ons with their
 // wired values (and settings.values merged over them), their companion releases, the disabled
 // add-ons (`installed: false`, so helmfile uninstalls them), and spec.charts.
-import { addonCatalog, type AddonKey } from "../../addons/catalog.js";
+import { addonCatalog, type AddonInfo, type AddonKey } from "../../addons/catalog.js";
 import { addonWiring, EBS_STORAGE_CLASS, PROMETHEUS_CRDS_RELEASE, type Tier, type WiringContext } from "../../addons/wiring/index.js";
 import type { AddonModel, StackModel } from "../../normalize/model.js";
 import { deepMerge, isPlainObject, type PlainObject } from "./merge.js";
@@ -51,23 +51,30 @@ function wiringContext(model: StackModel, addon: AddonModel): WiringContext {
   };
 }
 
-function addonPlans(model: StackModel, addon: AddonModel): ReleasePlan[] {
-  const wiring = addonWiring(addon.key);
-  const ctx = wiringContext(model, addon);
-  const { info } = addon;
-  const userValues = isPlainObject(addon.settings.values) ? addon.settings.values : {};
-  const main: ReleasePlan = {
+/** Where a curated add-on's release comes from: the same for installed and uninstalled ones. */
+function addonRelease(info: AddonInfo, version: string, pointer: string) {
+  return {
     id: releaseId(info.namespace, info.release),
     name: info.release,
     namespace: info.namespace,
     chart: info.chart,
     repoUrl: info.repo.url,
     repoName: info.repo.name,
-    version: addon.version,
-    source: "addon",
-    addon: addon.key,
-    pointer: addon.pointer,
-    tier: wiring.tier,
+    version,
+    source: "addon" as const,
+    addon: info.key,
+    pointer,
+    tier: addonWiring(info.key).tier,
+  };
+}
+
+function addonPlans(model: StackModel, addon: AddonModel): ReleasePlan[] {
+  const wiring = addonWiring(addon.key);
+  const ctx = wiringContext(model, addon);
+  const { info } = addon;
+  const userValues = isPlainObject(addon.settings.values) ? addon.settings.values : {};
+  const main: ReleasePlan = {
+    ...addonRelease(info, addon.version, addon.pointer),
     installed: true,
     wait: wiring.wait,
     ...(wiring.timeout !== undefined ? { timeout: wiring.timeout } : {}),
@@ -107,17 +114,7 @@ function disabledPlan(key: AddonKey, settings: Record<string, unknown>): Release
   const info = addonCatalog.find((a) => a.key === key);
   if (!info || typeof settings.version !== "string") return undefined;
   return {
-    id: releaseId(info.namespace, info.release),
-    name: info.release,
-    namespace: info.namespace,
-    chart: info.chart,
-    repoUrl: info.repo.url,
-    repoName: info.repo.name,
-    version: settings.version,
-    source: "addon",
-    addon: key,
-    pointer: `/spec/addons/${key}`,
-    tier: addonWiring(key).tier,
+    ...addonRelease(info, settings.version, `/spec/addons/${key}`),
     installed: false,
     wait: false,
     barrier: false,
