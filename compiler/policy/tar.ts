@@ -1,5 +1,6 @@
-// Reads named entries out of a .tar.gz (an OPA bundle, whose entries start with "/"). The same
-// reader as scripts/policy/tar.mjs, for prebuilt user bundles at run time.
+// Reads named entries out of a .tar.gz (an OPA bundle, whose entries start with "/"): prebuilt
+// user bundles at run time, and scripts/policy/build.mjs when it extracts the catalog bundle.
+// Reading the archive here avoids a tar dependency and GNU/BSD tar's different handling of "/".
 import { gunzipSync } from "node:zlib";
 
 /** Entry name → bytes for the wanted names that exist (names as stored, e.g. "/policy.wasm"). */

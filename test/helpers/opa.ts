@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { readTarGz } from "../../compiler/policy/tar.js";
 import { repoPath, repoRoot } from "./repo.js";
 
 interface OpaTool {
@@ -57,10 +58,6 @@ export async function opaEval(query: string, files: readonly string[], input: un
   return (out.result ?? []).map((row) => row.expressions[0]?.value);
 }
 
-interface TarModule {
-  readTarGz(bytes: Buffer, wanted: string[]): Map<string, Buffer>;
-}
-
 export interface TempBundle {
   dir: string;
   /** opa build's exit status and output (the bundle files exist only when status is 0). */
@@ -91,8 +88,7 @@ export async function buildTempBundle(
   args.push("-o", "bundle.tar.gz", ...files);
   const build = await runOpa(args, { cwd: dir });
   if (build.status === 0) {
-    const tar = await importScript<TarModule>("scripts/policy/tar.mjs");
-    const entries = tar.readTarGz(readFileSync(path.join(dir, "bundle.tar.gz")), ["/policy.wasm", "/.manifest"]);
+    const entries = readTarGz(readFileSync(path.join(dir, "bundle.tar.gz")), ["/policy.wasm", "/.manifest"]);
     writeFileSync(path.join(dir, "policy.wasm"), entries.get("/policy.wasm")!);
     writeFileSync(path.join(dir, ".manifest"), entries.get("/.manifest")!);
   }
