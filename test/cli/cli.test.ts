@@ -1,6 +1,6 @@
 // The CLI contract: exit codes, formats, help, colors, init. In-process through main().
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -134,6 +134,18 @@ test("init writes a commented manifest that validates, and refuses to overwrite"
   writeFileSync(path.join(dir, "dev.yaml"), dev.stdout);
   assert.match(dev.stdout, "natGateways: single");
   assert.is((await runCli(["validate", "dev.yaml"], { cwd: dir })).code, 0);
+});
+
+test("build runs the policy gate: a denied stack is reported and nothing is written", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "stackc-build-policy-"));
+  cpSync(repoPath("test", "fixtures", "policy"), dir, { recursive: true });
+  const run = await runCli(["build", "--now", "2026-11-21", "--out", "out", "STK-NET-003/stack.yaml"], { cwd: dir });
+  assert.is(run.code, 1);
+  assert.match(run.stdout, "error STK-NET-003");
+  assert.not.ok(existsSync(path.join(dir, "out")));
+  const clean = await runCli(["build", "--now", "2026-11-21", "--out", "out", "clean/stack.yaml"], { cwd: dir });
+  assert.is(clean.code, 0, clean.stdout);
+  assert.ok(existsSync(path.join(dir, "out")));
 });
 
 test("bin/stackc.js: the real process exit codes", () => {
