@@ -116,3 +116,12 @@ export function bucketByRole(model: StackModel, role: BucketRole): BucketModel |
 export function addonByKey(model: StackModel, key: AddonKey): AddonModel | undefined {
   return model.addons.find((a) => a.key === key);
 }
+
+/**
+ * Add-ons whose service account gets an inline IAM policy: the Terraform emitter creates one
+ * policy per add-on, exported as `irsa_policy_arns[<key>]`, which the kops spec attaches. Both
+ * sides ask this one function so they cannot disagree.
+ */
+export function addonsWithInlinePolicy(model: StackModel): AddonModel[] {
+  return model.addons.filter((a) => a.serviceAccount !== undefined && (a.iam?.statements.length ?? 0) > 0);
+}

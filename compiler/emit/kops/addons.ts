@@ -5,7 +5,7 @@
 import type { KopsAddon } from "../../addons/catalog.js";
 import { CLUSTER_AUTOSCALER_OWNED_TAG } from "../../addons/iam/cluster-autoscaler.js";
 import { CLUSTER_PLACEHOLDER } from "../../addons/iam/context.js";
-import type { StackModel } from "../../normalize/model.js";
+import { addonsWithInlinePolicy, type StackModel } from "../../normalize/model.js";
 import { terraformOutputs } from "../terraform-outputs.js";
 import { OutputRef, type Bindable } from "./refs.js";
 import type { KopsClusterSpec, KopsServiceAccountPermissions } from "./types.js";
@@ -57,10 +57,11 @@ export function addonOwnership(model: StackModel, irsaRoles: boolean): Ownership
  */
 export function serviceAccountPermissions(model: StackModel): KopsServiceAccountPermissions[] {
   const out: KopsServiceAccountPermissions[] = [];
+  const inline = new Set(addonsWithInlinePolicy(model));
   for (const addon of model.addons) {
     if (!addon.serviceAccount || !addon.iam) continue;
     const policyARNs: Bindable[] = [];
-    if (addon.iam.statements.length > 0) policyARNs.push(new OutputRef(terraformOutputs.irsaPolicyArns, addon.key));
+    if (inline.has(addon)) policyARNs.push(new OutputRef(terraformOutputs.irsaPolicyArns, addon.key));
     policyARNs.push(...addon.iam.managedPolicyArns);
     if (policyARNs.length === 0) continue;
     out.push({ name: addon.serviceAccount.name, namespace: addon.serviceAccount.namespace, aws: { policyARNs } });
@@ -70,7 +71,7 @@ export function serviceAccountPermissions(model: StackModel): KopsServiceAccount
 
 /** Add-on keys whose inline policy ARN the template reads from `irsa_policy_arns` (what bind expects there). */
 export function irsaPolicyKeys(model: StackModel): string[] {
-  return model.addons.filter((a) => a.serviceAccount && a.iam && a.iam.statements.length > 0).map((a) => a.key);
+  return addonsWithInlinePolicy(model).map((a) => a.key);
 }
 
 /**

@@ -9,7 +9,7 @@
 // bucket encrypted with the stack's KMS key needs kms:Decrypt and kms:GenerateDataKey on that key,
 // which only the Terraform emitter knows (it decides each bucket's encryption).
 import type { BucketRole, IamResource, IamStatement } from "../../addons/iam-types.js";
-import type { AddonModel } from "../../normalize/model.js";
+import { addonsWithInlinePolicy, type AddonModel } from "../../normalize/model.js";
 import { boundedName, IAM_POLICY_NAME_MAX } from "./names.js";
 import { policyDocument, type DocStatement } from "./policy-document.js";
 import { snakeCase, type TfStack } from "./stack.js";
@@ -18,7 +18,7 @@ import { ref, type TfValue } from "./tf/values.js";
 
 /** Add-ons that get an aws_iam_policy: enabled, with at least one inline statement. */
 export function irsaAddons(stack: TfStack): AddonModel[] {
-  return stack.model.addons.filter((a) => (a.iam?.statements.length ?? 0) > 0);
+  return addonsWithInlinePolicy(stack.model);
 }
 
 export function irsaPolicyName(addon: AddonModel): string {
