@@ -56,6 +56,8 @@ test("kube-prometheus-stack: retention, volume size and class from the manifest;
   assert.is(at(spec, "serviceMonitorSelectorNilUsesHelmValues"), false);
   assert.equal(at(spec, "externalLabels"), { cluster: model.clusterName });
   assert.is(at(values, "crds", "enabled"), false);
+  // never the chart's well-known default admin password
+  assert.equal(at(values, "grafana", "admin"), { existingSecret: "grafana-admin", userKey: "admin-user", passwordKey: "admin-password" });
   const crds = release(artifact, "prometheus-operator-crds");
   assert.is(crds.version, addonByKey(model, "kubePrometheusStack")!.settings.crdsVersion);
   assert.is(crds.namespace, "monitoring");

@@ -18,6 +18,7 @@ test("prod: backups with their replica region, NAT per zone, no waivers section"
   assert.match(prod, "NAT gateways: one per zone (3)");
   assert.not.match(prod, "## Waived policy rules");
   assert.match(prod, "stackc bind stacks/prod.yaml --terraform-output prod-eu-west-1.tf-output.json");
+  assert.match(prod, "kubectl -n monitoring create secret generic grafana-admin");
 });
 
 test("dev: single NAT, no backups, every waiver listed with its expiry", async () => {

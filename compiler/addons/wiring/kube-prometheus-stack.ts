@@ -16,6 +16,13 @@ import type { AddonWiring, Values, WiringContext } from "./types.js";
 
 export const PROMETHEUS_CRDS_RELEASE = "prometheus-operator-crds";
 
+/**
+ * Grafana's admin credentials come from this Secret in the release namespace (keys admin-user,
+ * admin-password), created before the first apply (RUNBOOK.md) or by external-secrets: the
+ * chart's default is a well-known password.
+ */
+export const GRAFANA_ADMIN_SECRET = "grafana-admin";
+
 function volumeClaimTemplate(ctx: WiringContext, size: string): Values {
   return {
     volumeClaimTemplate: {
@@ -55,6 +62,7 @@ export const kubePrometheusStackWiring: AddonWiring = {
         },
       },
       alertmanager: { alertmanagerSpec: { storage: volumeClaimTemplate(ctx, "10Gi") } },
+      grafana: { admin: { existingSecret: GRAFANA_ADMIN_SECRET, userKey: "admin-user", passwordKey: "admin-password" } },
     };
   },
   companions: (ctx) => [

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import type { Emitter } from "../emitter.js";
 import type { StackModel } from "../../normalize/model.js";
 import { packagePath } from "../../util/package-root.js";
+import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 
 const require = createRequire(import.meta.url);
 const Handlebars = require("handlebars") as typeof import("handlebars");
@@ -27,6 +28,7 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
   const { spec, metadata } = model.stack;
   const bucket = (role: string) => model.buckets.find((b) => b.role === role)?.name;
   const velero = model.buckets.find((b) => b.role === "velero");
+  const grafana = model.addons.find((a) => a.key === "kubePrometheusStack");
   return {
     file: model.file,
     name: model.name,
@@ -69,6 +71,7 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
     replicaRegion: velero?.replicaRegion,
     etcdRetentionDays: spec.cluster.etcd.backupRetentionDays,
     waivers: spec.policy.waivers,
+    grafanaSecret: grafana ? { name: GRAFANA_ADMIN_SECRET, namespace: grafana.info.namespace } : undefined,
   };
 }
 
