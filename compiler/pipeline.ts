@@ -18,6 +18,8 @@ import type { StackModel } from "./normalize/model.js";
 import { normalizeStack } from "./normalize/normalize.js";
 import { stackcVersion } from "./util/package-root.js";
 import { validateManifest } from "./validate/validate.js";
+import { buildChangeRecord, type ChangeRecord } from "./plan/record.js";
+import { applyChangeRules } from "./plan/run.js";
 import { buildLockFile } from "./write/lock.js";
 import { writeStackOutputs } from "./write/write.js";
 
@@ -39,6 +41,11 @@ export interface CompileOptions {
   policy?: PolicyStage;
   /** Output root, default `out` (the lock file records paths relative to out/<stack>/). */
   outDir?: string;
+  /**
+   * build: compare each stack with its last build in outDir and apply the change rules
+   * (default true; false only for callers that plan on their own).
+   */
+  changeRules?: boolean;
 }
 
 export interface StackResult {
@@ -50,6 +57,8 @@ export interface StackResult {
   sourceMap?: SourceMap;
   files?: VirtualFile[];
   artifacts?: Record<string, unknown>;
+  /** What the lock records for plan and the change rules. */
+  record?: ChangeRecord;
   /** Files under out/<name>/ that later tools own and a rebuild keeps. */
   preserve?: string[];
   /** Entry manifest first, then its bases. */
@@ -120,7 +129,9 @@ export async function compile(inputs: readonly string[], options: CompileOptions
         artifacts = emitted.value.artifacts;
         const stackDir = path.join(outDir, model.name);
         const manifests = loaded.files.map((f) => ({ absolutePath: path.resolve(cwd, f), text: session.sources.get(f) ?? "" }));
-        const lock = buildLockFile({ stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files });
+        const record = buildChangeRecord(model, artifacts);
+        const lock = buildLockFile({ stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files, record });
+        result.record = record;
         result.files = [...emitted.value.files, lock].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         result.artifacts = artifacts;
         result.preserve = emitted.value.preserve;
@@ -164,6 +175,9 @@ export async function build(inputs: readonly string[], options: CompileOptions =
   if (result.usageError || hasErrors(result.diagnostics)) return { ...result, written: [] };
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.outDir ?? "out");
+  // what is in out/ is what runs: a change the rules refuse is never written
+  if (options.changeRules !== false) await applyChangeRules(result, { cwd, outDir: options.outDir ?? "out" });
+  if (result.usageError || hasErrors(result.diagnostics)) return { ...result, written: [] };
   const outputs = result.stacks
     .filter((s) => s.model && s.files)
     .map((s) => ({ name: s.model!.name, files: s.files!, preserve: s.preserve ?? [] }));

@@ -766,6 +766,10 @@ export interface Chart {
    * Helm timeout in seconds.
    */
   timeout?: number;
+  /**
+   * false: helmfile uninstalls the release (the safe way to remove a chart the cluster runs: set installed: false, build and apply, then delete the entry).
+   */
+  installed?: boolean;
 }
 /**
  * Cluster backups with Velero (spec.addons.velero) to an S3 bucket the stack owns.
@@ -814,6 +818,25 @@ export interface Policy {
      * Last day the waiver applies (YYYY-MM-DD).
      */
     expires: string;
+  }[];
+  /**
+   * Changes from the last build that a change rule refuses (STK-CHANGE-…), accepted after review. Each names the exact change the finding prints; one that matches nothing is a warning.
+   *
+   * Items: An acknowledgement of one refused change.
+   */
+  acknowledgements?: {
+    /**
+     * Change rule id.
+     */
+    rule: string;
+    /**
+     * The exact change, as the finding prints it.
+     */
+    change: string;
+    /**
+     * Why it is safe to go ahead (reviewed in the pull request).
+     */
+    reason: string;
   }[];
 }
 
@@ -1606,6 +1629,10 @@ export interface ResolvedChart {
    * Helm timeout in seconds.
    */
   timeout?: number;
+  /**
+   * false: helmfile uninstalls the release (the safe way to remove a chart the cluster runs: set installed: false, build and apply, then delete the entry).
+   */
+  installed: boolean;
 }
 /**
  * Cluster backups with Velero (spec.addons.velero) to an S3 bucket the stack owns.
@@ -1651,5 +1678,24 @@ export interface ResolvedPolicy {
      * Last day the waiver applies (YYYY-MM-DD).
      */
     expires: string;
+  }[];
+  /**
+   * Changes from the last build that a change rule refuses (STK-CHANGE-…), accepted after review. Each names the exact change the finding prints; one that matches nothing is a warning.
+   *
+   * Items: An acknowledgement of one refused change.
+   */
+  acknowledgements: {
+    /**
+     * Change rule id.
+     */
+    rule: string;
+    /**
+     * The exact change, as the finding prints it.
+     */
+    change: string;
+    /**
+     * Why it is safe to go ahead (reviewed in the pull request).
+     */
+    reason: string;
   }[];
 }

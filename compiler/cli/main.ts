@@ -15,6 +15,7 @@ import { registerSchema } from "./commands/schema.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerVerify } from "./commands/verify.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerPlan } from "./commands/plan.js";
 
 export const BUG_REPORT_HINT = "This is a bug in stackc. Please report it with the command you ran and the manifest (STACKC_DEBUG=1 prints the stack trace).";
 
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[], io: CliStreams): Promise<num
   registerCheck(program, ctx);
   registerBuild(program, ctx);
   registerBind(program, ctx);
+  registerPlan(program, ctx);
   registerDiff(program, ctx);
   registerVerify(program, ctx);
   registerSchema(program, ctx);

@@ -24,7 +24,8 @@ export interface RelatedLocation {
 
 /** Set when a finding is waived (spec.policy.waivers); reporters show it as suppressed. */
 export interface Suppression {
-  kind: "waiver";
+  /** waiver: spec.policy.waivers; acknowledgement: spec.policy.acknowledgements (a change rule). */
+  kind: "waiver" | "acknowledgement";
   justification: string;
   expires?: string;
   file?: string;

@@ -110,7 +110,9 @@ function checkReleases(ctx: NormalizeContext, addons: AddonModel[]): void {
     chart.needs.forEach((need, n) => {
       const [namespace, name] = need.includes("/") ? (need.split("/") as [string, string]) : [undefined, need];
       const target = releases.get(name);
-      if (!target || (namespace !== undefined && target.namespace !== namespace)) {
+      // a chart with installed: false is uninstalled by helmfile, so nothing can need it
+      const uninstalled = charts.some((c) => c.name === name && c.installed === false);
+      if (!target || uninstalled || (namespace !== undefined && target.namespace !== namespace)) {
         ctx.report("STK-MODEL-018", `Chart "${chart.name}" needs "${need}", which the stack does not install`, `/spec/charts/${i}/needs/${n}`, {
           hint: `Installed releases: ${[...releases.keys()].sort().join(", ")}`,
         });

@@ -21,14 +21,14 @@ export function formatText(input: TextReportInput): string {
   const shown = input.diagnostics.filter((d) => input.verbose || (d.severity !== "info" && !d.suppressed));
   for (const d of shown) {
     const label =
-      d.suppressed ? c.gray("waived") : d.severity === "error" ? c.red("error") : d.severity === "warning" ? c.yellow("warning") : c.blue("info");
+      d.suppressed ? c.gray(d.suppressed.kind === "acknowledgement" ? "acknowledged" : "waived") : d.severity === "error" ? c.red("error") : d.severity === "warning" ? c.yellow("warning") : c.blue("info");
     const where = d.file ? `${c.cyan(d.file)}${d.range ? `:${c.yellow(String(d.range.start.line))}:${c.yellow(String(d.range.start.column))}` : ""} - ` : "";
     out += `${where}${label} ${c.gray(d.code)}: ${d.message}\n`;
     const source = d.file ? input.sources.get(d.file) : undefined;
     if (source !== undefined && d.range) out += `\n${codeFrame(source, d.range, c)}`;
     if (d.hint) out += `  ${c.bold("hint:")} ${d.hint}\n`;
     for (const r of d.related ?? []) out += `  ${c.cyan(r.file)}:${r.range.start.line}:${r.range.start.column} ${c.gray(r.message)}\n`;
-    if (d.suppressed) out += `  ${c.gray(`waived: ${d.suppressed.justification}${d.suppressed.expires ? ` (until ${d.suppressed.expires})` : ""}`)}\n`;
+    if (d.suppressed) out += `  ${c.gray(`${d.suppressed.kind === "acknowledgement" ? "acknowledged" : "waived"}: ${d.suppressed.justification}${d.suppressed.expires ? ` (until ${d.suppressed.expires})` : ""}`)}\n`;
     out += "\n";
   }
   out += summary(input.diagnostics, input.stackCount, c) + "\n";

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { VirtualFile } from "../emit/emitter.js";
+import type { ChangeRecord } from "../plan/record.js";
 
 export const LOCK_FILE = "stackc.lock.json";
 
@@ -13,6 +14,8 @@ export interface LockFile {
   stack: string;
   manifests: Record<string, string>;
   files: Record<string, string>;
+  /** What plan and the change rules compare the next build with (absent in locks of older stackc). */
+  record?: ChangeRecord;
 }
 
 export function sha256(text: string): string {
@@ -27,6 +30,7 @@ export function buildLockFile(input: {
   /** Absolute manifest path → text, entry first then bases. */
   manifests: ReadonlyArray<{ absolutePath: string; text: string }>;
   files: readonly VirtualFile[];
+  record?: ChangeRecord;
 }): VirtualFile {
   const manifests: Record<string, string> = {};
   for (const m of input.manifests) {
@@ -34,6 +38,6 @@ export function buildLockFile(input: {
   }
   const files: Record<string, string> = {};
   for (const f of [...input.files].sort((a, b) => (a.path < b.path ? -1 : 1))) files[f.path] = sha256(f.contents);
-  const lock: LockFile = { stackc: input.stackcVersion, stack: input.stack, manifests, files };
+  const lock: LockFile = { stackc: input.stackcVersion, stack: input.stack, manifests, files, ...(input.record ? { record: input.record } : {}) };
   return { path: LOCK_FILE, contents: `${JSON.stringify(lock, null, 2)}\n` };
 }

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { compile } from "../../pipeline.js";
+import { applyChangeRules } from "../../plan/run.js";
 import { parseNow } from "../../policy/facts.js";
 import { createPolicyStage } from "../../policy/stage.js";
 import { UserPolicyError, loadUserPolicies } from "../../policy/user-policies.js";
@@ -11,6 +12,8 @@ import { checkFormats, exitCodeFor, report } from "../report.js";
 interface CheckFlags extends ReportFlags {
   policy: string[];
   now?: string;
+  out: string;
+  baseline?: string;
 }
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
@@ -20,7 +23,9 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       .description("CI gate: schema, consistency checks, emitters (in memory) and policies, with waivers; writes nothing")
       .argument("<paths...>", "manifest files or directories (searched recursively for .yaml/.yml)")
       .option("--policy <path>", "extra Rego policies (conftest convention): a directory, or a bundle.tar.gz from opa build -t wasm; repeatable", collect, [])
-      .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)"),
+      .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")
+      .option("-o, --out <dir>", "output directory whose last builds are the baseline of the change rules", "out")
+      .option("--baseline <ref>", "change rules: compare with out/ as committed at this git ref (e.g. origin/main)"),
     checkFormats,
   ).action(async (paths: string[], flags: CheckFlags, command: Command) => {
     let now = new Date();
@@ -43,7 +48,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       return;
     }
     const policy = createPolicyStage({ now, extraPolicies });
-    const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, policy });
+    const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, policy, outDir: flags.out });
+    if (!result.usageError) await applyChangeRules(result, { cwd: ctx.io.cwd, outDir: flags.out, ...(flags.baseline !== undefined ? { ref: flags.baseline } : {}) });
     report(result, { ...flags, color: colorFlag(command), rules: policy.rules }, ctx.io);
     ctx.setExit(exitCodeFor(result, flags.failOn));
   });

@@ -1,6 +1,7 @@
 // Every release the stack's helmfile holds, before ordering: the enabled add-ons with their
 // wired values (and settings.values merged over them), their companion releases, the disabled
-// add-ons (`installed: false`, so helmfile uninstalls them), and spec.charts.
+// add-ons (`installed: false`, so helmfile uninstalls them), and spec.charts (those with
+// `installed: false` likewise).
 import { addonCatalog, type AddonInfo, type AddonKey } from "../../addons/catalog.js";
 import { addonWiring, EBS_STORAGE_CLASS, PROMETHEUS_CRDS_RELEASE, type Tier, type WiringContext } from "../../addons/wiring/index.js";
 import type { AddonModel, StackModel } from "../../normalize/model.js";
@@ -143,6 +144,28 @@ export function planReleases(model: StackModel): ReleasePlan[] {
   const namespaceOf = new Map(plans.filter((p) => p.installed).map((p) => [p.name, p.namespace]));
   for (const chart of model.charts) namespaceOf.set(chart.name, chart.namespace);
   model.charts.forEach((chart, i) => {
+    if (chart.installed === false) {
+      // installed: false — helmfile uninstalls it; no values, no needs
+      plans.push({
+        id: releaseId(chart.namespace, chart.name),
+        name: chart.name,
+        namespace: chart.namespace,
+        chart: chart.chart,
+        repoUrl: chart.repo,
+        version: chart.version,
+        source: "chart",
+        pointer: `/spec/charts/${i}`,
+        tier: "app",
+        installed: false,
+        wait: false,
+        barrier: false,
+        last: false,
+        needs: [],
+        customResources: false,
+        values: {},
+      });
+      return;
+    }
     plans.push({
       id: releaseId(chart.namespace, chart.name),
       name: chart.name,

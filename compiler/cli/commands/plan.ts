@@ -1,0 +1,64 @@
+// stackc plan: every change from the baseline (the last build in out/, or out/ at a git ref)
+// to what the manifests compile to now, classified, with the change rules applied. Thin: the
+// library plans (compiler/plan), this picks the format and the exit code.
+import type { Command } from "commander";
+import { Option } from "commander";
+import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { compile } from "../../pipeline.js";
+import { formatPlanJson } from "../../plan/format/json.js";
+import { formatPlanMarkdown } from "../../plan/format/markdown.js";
+import { formatPatch, patchInput } from "../../plan/format/patch.js";
+import { formatPlanText } from "../../plan/format/text.js";
+import { applyChangeRules } from "../../plan/run.js";
+import { colors, shouldUseColor } from "../../report/colors.js";
+import { formatText } from "../../report/text.js";
+import { stackcVersion } from "../../util/package-root.js";
+import type { CommandContext } from "../main.js";
+import { colorFlag } from "../options.js";
+import { exitCodeFor, report, type FailOn } from "../report.js";
+
+interface PlanFlags {
+  out: string;
+  baseline?: string;
+  format: "text" | "json" | "markdown";
+  patch?: boolean;
+  failOn: FailOn;
+}
+
+export function registerPlan(program: Command, ctx: CommandContext): void {
+  program
+    .command("plan")
+    .description("list every change from the last build (or --baseline <git-ref>) to the manifests, classified safe / disruptive / destructive, and refuse unsafe ones")
+    .argument("<paths...>", "manifest files or directories")
+    .option("-o, --out <dir>", "output directory holding the baseline builds", "out")
+    .option("--baseline <ref>", "compare with out/ as committed at this git ref (e.g. origin/main) instead of the working tree")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
+    .option("--patch", "text: also print the unified diff of the generated files")
+    .addOption(new Option("--fail-on <level>", "lowest severity that fails the run").choices(["error", "warn"]).default("error"))
+    .action(async (paths: string[], flags: PlanFlags, command: Command) => {
+      const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, outDir: flags.out });
+      if (result.usageError || hasErrors(result.diagnostics)) {
+        report(result, { format: flags.format === "json" ? "json" : "text", failOn: flags.failOn, color: colorFlag(command) }, ctx.io);
+        ctx.setExit(exitCodeFor(result, flags.failOn));
+        return;
+      }
+      const run = await applyChangeRules(result, { cwd: ctx.io.cwd, outDir: flags.out, ...(flags.baseline !== undefined ? { ref: flags.baseline } : {}) });
+      if (flags.format === "json") {
+        ctx.io.stdout.write(formatPlanJson(run.plans, result.diagnostics, stackcVersion));
+      } else if (flags.format === "markdown") {
+        ctx.io.stdout.write(formatPlanMarkdown(run.plans, result.diagnostics));
+      } else {
+        const c = colors(shouldUseColor(ctx.io.stdout, ctx.io.env, colorFlag(command)));
+        ctx.io.stdout.write(formatPlanText(run.plans, c));
+        if (flags.patch) {
+          const inputs = [];
+          for (const plan of run.plans) inputs.push(await patchInput(plan, result.stacks.find((s) => s.file === plan.file)?.files ?? []));
+          ctx.io.stdout.write(formatPatch(inputs, flags.out.replace(/\/+$/, "")));
+        }
+        if (result.diagnostics.length > 0 || run.usageError) {
+          ctx.io.stdout.write(formatText({ diagnostics: result.diagnostics, sources: result.sources, stackCount: result.stacks.length, colors: c }));
+        }
+      }
+      ctx.setExit(exitCodeFor(result, flags.failOn));
+    });
+}
