@@ -20,6 +20,8 @@ import { stackcVersion } from "./util/package-root.js";
 import { validateManifest } from "./validate/validate.js";
 import { buildChangeRecord, type ChangeRecord } from "./plan/record.js";
 import { applyChangeRules } from "./plan/run.js";
+import { compareOutputs } from "./write/compare.js";
+import { driftDiagnostics } from "./write/drift.js";
 import { buildLockFile } from "./write/lock.js";
 import { writeStackOutputs } from "./write/write.js";
 
@@ -46,6 +48,8 @@ export interface CompileOptions {
    * (default true; false only for callers that plan on their own).
    */
   changeRules?: boolean;
+  /** build: overwrite generated files edited by hand and delete files added by hand. */
+  force?: boolean;
 }
 
 export interface StackResult {
@@ -177,6 +181,12 @@ export async function build(inputs: readonly string[], options: CompileOptions =
   const outDir = path.resolve(cwd, options.outDir ?? "out");
   // what is in out/ is what runs: a change the rules refuse is never written
   if (options.changeRules !== false) await applyChangeRules(result, { cwd, outDir: options.outDir ?? "out" });
+  // hand edits and hand-added files in out/<stack>/ are refused unless forced
+  if (!options.force) {
+    const outDisplay = (options.outDir ?? "out").replace(/\/+$/, "");
+    result.diagnostics.push(...driftDiagnostics(await compareOutputs(result, outDir), outDisplay));
+    result.diagnostics.sort(compareDiagnostics);
+  }
   if (result.usageError || hasErrors(result.diagnostics)) return { ...result, written: [] };
   const outputs = result.stacks
     .filter((s) => s.model && s.files)

@@ -59,14 +59,20 @@ test("one stack with an error: nothing is written, not even the valid stacks", a
   assert.not.ok(existsSync(path.join(dir, "out")));
 });
 
-test("a rebuild replaces the stack folder: stale files go, files owned by later tools stay", async () => {
+test("a rebuild replaces the stack folder: hand-added files are refused (gone with --force), files owned by later tools stay", async () => {
   const dir = workspace();
   await build(["stacks/dev.yaml"], { cwd: dir, emitters: [echo] });
   const stackDir = path.join(dir, "out", "dev-eu-west-1");
   writeFileSync(path.join(stackDir, "echo", "hand-edit.txt"), "stale\n");
   mkdirSync(path.join(stackDir, "bound"));
   writeFileSync(path.join(stackDir, "bound", "owned-by-bind.txt"), "ids\n");
-  await build(["stacks/dev.yaml"], { cwd: dir, emitters: [echo] });
+  // a file added by hand in a generated folder is refused, named, and left alone …
+  const refused = await build(["stacks/dev.yaml"], { cwd: dir, emitters: [echo] });
+  assert.equal(refused.diagnostics.map((d) => [d.code, d.file]), [["STK-SYNC-002", "out/dev-eu-west-1/echo/hand-edit.txt"]]);
+  assert.equal(refused.written, []);
+  assert.ok(existsSync(path.join(stackDir, "echo", "hand-edit.txt")));
+  // … until --force
+  await build(["stacks/dev.yaml"], { cwd: dir, emitters: [echo], force: true });
   assert.equal(tree(stackDir), ["bound/owned-by-bind.txt", "echo/zones.txt", "stackc.lock.json", "summary.txt"]);
   assert.is(readFileSync(path.join(stackDir, "bound", "owned-by-bind.txt"), "utf8"), "ids\n");
   assert.equal(readdirSync(path.join(dir, "out")), ["dev-eu-west-1"], "no staging folders left behind");
