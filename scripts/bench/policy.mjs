@@ -34,7 +34,9 @@ export default async function policy(ctx) {
     ctx.figure("conftest ÷ stackc, whole process", "SKIPPED (no conftest)");
     return;
   }
-  const args = ["test", "--no-color", "--parser", "json", "--namespace", "stackc.main", "--policy", path.join(root, "policies"), "--output", "json", ...files];
+  // the catalog as it is, plus an adapter that only renames findings into conftest's result shape
+  const adapter = path.join(root, "scripts/bench/lib/conftest-adapter.rego");
+  const args = ["test", "--no-color", "--parser", "json", "--namespace", "stackc.conftest", "--policy", path.join(root, "policies"), "--policy", adapter, "--output", "json", ...files];
   const conftestWhole = [];
   let conftestFindings;
   for (let i = 0; i < ctx.runs; i++) {

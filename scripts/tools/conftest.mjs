@@ -5,7 +5,7 @@
 // times `conftest test` over the policy inputs `stackc check --dump-policy-input` exports, and
 // a test checks that conftest finds exactly what stackc's wasm evaluation finds on them.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -23,12 +23,17 @@ export function conftestPath() {
   return path.join(root, ".tools", "bin", process.platform === "win32" ? "conftest.exe" : "conftest");
 }
 
-/** The version the installed binary reports ("0.71.1"), or undefined when it is missing or broken. */
+// A `go install` build reports "Conftest: dev" (release builds stamp the version through
+// -ldflags), so the installed version is recorded beside the binary instead.
+const stampPath = (bin) => `${bin}.version`;
+
+/** The installed version ("0.71.1"), or undefined when it is missing, unstamped or does not run. */
 export async function installedVersion(bin = conftestPath()) {
-  if (!existsSync(bin)) return undefined;
+  if (!existsSync(bin) || !existsSync(stampPath(bin))) return undefined;
   try {
     const { stdout } = await run(bin, ["--version"], { timeout: 30_000 });
-    return /^Conftest:\s*v?(\S+)/m.exec(stdout)?.[1];
+    if (!/^Conftest:/m.test(stdout)) return undefined;
+    return readFileSync(stampPath(bin), "utf8").trim();
   } catch {
     return undefined;
   }
@@ -52,8 +57,6 @@ export async function ensure({ log = () => {}, bin = conftestPath() } = {}) {
   const started = Date.now();
   mkdirSync(path.dirname(bin), { recursive: true });
   try {
-    // version information is set by conftest's release builds through -ldflags; a `go install`
-    // build reports the module version instead (cmd reads debug.BuildInfo), which we check below
     await run("go", ["install", "-trimpath", "-ldflags=-s -w", `${CONFTEST_MODULE}@${CONFTEST_VERSION}`], {
       cwd: root,
       env: { ...process.env, GOBIN: path.dirname(bin), CGO_ENABLED: "0", GOFLAGS: "" },
@@ -64,6 +67,7 @@ export async function ensure({ log = () => {}, bin = conftestPath() } = {}) {
     const stderr = /** @type {{stderr?: string}} */ (err).stderr ?? "";
     throw new Error(`go install ${CONFTEST_MODULE}@${CONFTEST_VERSION} failed (${go}):\n${stderr || String(err)}`);
   }
+  writeFileSync(stampPath(bin), `${want}\n`);
   const got = await installedVersion(bin);
   if (got !== want) throw new Error(`installed ${bin} but \`conftest --version\` reports ${got ?? "nothing"}, expected ${want}`);
   log(`conftest ${got} installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
