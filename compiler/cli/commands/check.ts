@@ -1,4 +1,8 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { Command } from "commander";
+import type { StackModel } from "../../normalize/model.js";
+import type { PolicyInput } from "../../policy/input.js";
 import { compile } from "../../pipeline.js";
 import { applyChangeRules } from "../../plan/run.js";
 import { parseNow } from "../../policy/facts.js";
@@ -14,6 +18,7 @@ interface CheckFlags extends ReportFlags {
   now?: string;
   out: string;
   baseline?: string;
+  dumpPolicyInput?: string;
 }
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
@@ -24,6 +29,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       .argument("<paths...>", "manifest files or directories (searched recursively for .yaml/.yml)")
       .option("--policy <path>", "extra Rego policies (conftest convention): a directory, or a bundle.tar.gz from opa build -t wasm; repeatable", collect, [])
       .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")
+      .option("--dump-policy-input <dir>", "also write each stack's policy input to <dir>/<stack>.json (for opa eval, conftest test)")
       .option("-o, --out <dir>", "output directory whose last builds are the baseline of the change rules", "out")
       .option("--baseline <ref>", "change rules: compare with out/ as committed at this git ref (e.g. origin/main)"),
     checkFormats,
@@ -47,7 +53,20 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       ctx.setExit(ExitCode.Usage);
       return;
     }
-    const policy = createPolicyStage({ now, extraPolicies });
+    let onInput: ((model: StackModel, input: PolicyInput) => void) | undefined;
+    if (flags.dumpPolicyInput !== undefined) {
+      const dir = path.resolve(ctx.io.cwd, flags.dumpPolicyInput);
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (err) {
+        ctx.io.stderr.write(`stackc check: cannot create --dump-policy-input ${flags.dumpPolicyInput}: ${err instanceof Error ? err.message : String(err)}\n`);
+        ctx.setExit(ExitCode.Usage);
+        return;
+      }
+      // the exact document the wasm policies see, one file per stack (named by metadata.name)
+      onInput = (model, input) => writeFileSync(path.join(dir, `${model.name}.json`), `${JSON.stringify(input, null, 2)}\n`);
+    }
+    const policy = createPolicyStage({ now, extraPolicies, onInput });
     const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, policy, outDir: flags.out });
     if (!result.usageError) await applyChangeRules(result, { cwd: ctx.io.cwd, outDir: flags.out, ...(flags.baseline !== undefined ? { ref: flags.baseline } : {}) });
     report(result, { ...flags, color: colorFlag(command), rules: policy.rules }, ctx.io);
