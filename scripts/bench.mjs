@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const lib = await import(path.join(root, "dist/compiler/index.js"));
 const { createLoadSession, loadManifest, validateManifest, normalizeStack, emitters, stackcVersion, compile } = lib;
-const { nodeIo } = await import(path.join(root, "dist/compiler/load/node-io.js"));
+const { nodeIo } = await import(path.join(root, "dist/compiler/io/node-io.js"));
 const policyModule = await import(path.join(root, "dist/compiler/policy/index.js")).catch(() => undefined);
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);

@@ -10,7 +10,7 @@ import { terraformOutputs, type TerraformOutputName } from "../emit/terraform-ou
 import type { SourceMap } from "../load/source-map.js";
 import { entryOf, type MapNode, type SourceNode } from "../load/source-node.js";
 import { parseYamlSource } from "../load/yaml-source.js";
-import { bucketByRole, type StackModel } from "../normalize/model.js";
+import { bucketByRole, type StackModel } from "../model/model.js";
 import { canonical, formatCidr, parseCidr } from "../normalize/cidr.js";
 import { arnAccount, outputFormats } from "./formats.js";
 import { jsonSyntaxError } from "./json-syntax.js";

@@ -8,7 +8,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import { displayPath } from "../load/load.js";
-import { compile, type CompileOptions, type CompileResult } from "../pipeline.js";
+import { compile, type CompileOptions, type CompileResult } from "../compile/compile.js";
 import { bindKopsSpec } from "./bind.js";
 import { writeBoundFile } from "./write.js";
 

@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { stackcVersion } from "../util/package-root.js";
 import { ExitCode } from "./exit-codes.js";
-import type { CliStreams } from "./io.js";
+import type { CliStreams } from "./context.js";
 import { registerBind } from "./commands/bind.js";
 import { registerBuild } from "./commands/build.js";
 import { registerCheck } from "./commands/check.js";

@@ -1,6 +1,6 @@
 // Picks and runs the reporter for --format, and turns findings into the exit code.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { CompileResult } from "../pipeline.js";
+import type { CompileResult } from "../compile/compile.js";
 import { colors, shouldUseColor } from "../report/colors.js";
 import { formatGithub } from "../report/github.js";
 import { formatJson } from "../report/json.js";
@@ -8,10 +8,10 @@ import { formatJunit } from "../report/junit.js";
 import type { ReportInput } from "../report/report-input.js";
 import { formatSarif } from "../report/sarif.js";
 import { formatText } from "../report/text.js";
-import { type RuleMeta, loadRules } from "../policy/rules.js";
+import { type RuleMeta, loadRules } from "../policy/catalog/rules.js";
 import { stackcVersion } from "../util/package-root.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
-import type { CliStreams } from "./io.js";
+import type { CliStreams } from "./context.js";
 
 export type FailOn = "error" | "warn";
 

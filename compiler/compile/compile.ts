@@ -3,23 +3,23 @@
 // every problem; later stages run only on what earlier stages could build. Nothing here
 // writes: `build` (below) writes only when the whole run is free of errors.
 import path from "node:path";
-import type { Diagnostic } from "./diagnostics/diagnostic.js";
-import { compareDiagnostics, hasErrors } from "./diagnostics/diagnostic.js";
-import { diag } from "./diagnostics/codes.js";
-import { emitStack } from "./emit/emit.js";
-import type { Emitter, VirtualFile } from "./emit/emitter.js";
-import { emitters as registeredEmitters } from "./emit/registry.js";
-import { discoverManifests, type DiscoverIo } from "./load/discover.js";
-import { createLoadSession, loadManifest, type Io } from "./load/load.js";
-import { nodeIo } from "./load/node-io.js";
-import type { SourceMap } from "./load/source-map.js";
-import { checkFleet } from "./normalize/fleet.js";
-import type { StackModel } from "./normalize/model.js";
-import { normalizeStack } from "./normalize/normalize.js";
-import { stackcVersion } from "./util/package-root.js";
-import { validateManifest } from "./validate/validate.js";
-import { buildLockFile } from "./write/lock.js";
-import { writeStackOutputs } from "./write/write.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/codes.js";
+import { emitStack } from "../emit/emit.js";
+import type { Emitter, VirtualFile } from "../emit/emitter.js";
+import { emitters as registeredEmitters } from "../emit/registry.js";
+import { discoverManifests, type DiscoverIo } from "../load/discover.js";
+import { createLoadSession, loadManifest, type Io } from "../load/load.js";
+import { nodeIo } from "../io/node-io.js";
+import type { SourceMap } from "../load/source-map.js";
+import { checkFleet } from "../normalize/fleet.js";
+import type { StackModel } from "../model/model.js";
+import { normalizeStack } from "../normalize/normalize.js";
+import { stackcVersion } from "../util/package-root.js";
+import { validateManifest } from "../validate/validate.js";
+import { buildLockFile } from "../emit/lock.js";
+import { writeStackOutputs } from "../write/write.js";
 
 /** Evaluates policies for one stack (the policy gate plugs in here). */
 export interface PolicyStage {

@@ -4,7 +4,7 @@
 // serialize them (YAML via the yaml library, HCL via the canonical printer) — never string
 // templates for machine formats.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { StackModel } from "../normalize/model.js";
+import type { StackModel } from "../model/model.js";
 
 export interface VirtualFile {
   /** Relative to out/<stack>/, `/` separators, no `..`. */

@@ -2,7 +2,7 @@
 // text with comments, which is what Handlebars is for here). The result validates as is.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { addonInfo, type AddonKey } from "../addons/catalog.js";
+import { addonInfo, type AddonKey } from "../catalog/addons.js";
 import { packagePath } from "../util/package-root.js";
 
 const require = createRequire(import.meta.url);

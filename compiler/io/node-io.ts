@@ -1,7 +1,7 @@
 // The real file system behind the load stage's Io interfaces (tests may pass fakes).
 import { readFile, readdir, stat } from "node:fs/promises";
-import type { Io } from "./load.js";
-import type { DiscoverIo } from "./discover.js";
+import type { Io } from "../load/load.js";
+import type { DiscoverIo } from "../load/discover.js";
 
 export const nodeIo: Io & DiscoverIo = {
   readFile: (p) => readFile(p, "utf8"),

@@ -2,8 +2,8 @@
 // manifest's shape so policy paths are manifest paths) plus the facts every emitter needs,
 // derived once: zones with their subnets, instance groups, buckets, enabled add-ons, tags.
 // Emitters read only this; none of them re-derives anything from the raw manifest.
-import type { AddonInfo, AddonKey } from "../addons/catalog.js";
-import type { BucketRole, IamStatement } from "../addons/iam-types.js";
+import type { AddonInfo, AddonKey } from "../catalog/addons.js";
+import type { BucketRole, IamStatement } from "../catalog/iam-types.js";
 import type { ResolvedChart, ResolvedStack } from "../../schema/stack.types.js";
 
 export type Environment = ResolvedStack["metadata"]["environment"];

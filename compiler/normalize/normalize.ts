@@ -10,7 +10,7 @@ import { buildBuckets, buildKms } from "./buckets.js";
 import { NormalizeContext } from "./context.js";
 import { applySchemaDefaults } from "./defaults.js";
 import { buildInstanceGroups } from "./instance-groups.js";
-import type { StackModel } from "./model.js";
+import type { StackModel } from "../model/model.js";
 import { buildZones } from "./zones.js";
 import { canonical, formatCidr, isCanonical, parseCidr } from "./cidr.js";
 

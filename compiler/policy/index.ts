@@ -1,9 +1,9 @@
 // The policy gate's public API: load the compiled Rego bundle, evaluate it, turn its findings
 // into diagnostics, apply waivers, run user policies, and read the rule catalog.
-export { PolicyError, toError } from "./errors.js";
-export { type BuiltinImpl, type Builtins, type MemoryPages, type WasmPolicy, instantiatePolicy } from "./opa-wasm.js";
-export { customBuiltins, semverCompare, semverIsValid } from "./builtins.js";
-export { type PolicyBundle, FINDINGS_ENTRYPOINT, loadBundle } from "./bundle.js";
+export { PolicyError, toError } from "./engine/errors.js";
+export { type BuiltinImpl, type Builtins, type MemoryPages, type WasmPolicy, instantiatePolicy } from "./engine/opa-wasm.js";
+export { customBuiltins, semverCompare, semverIsValid } from "./engine/builtins.js";
+export { type PolicyBundle, FINDINGS_ENTRYPOINT, loadBundle } from "./engine/bundle.js";
 export {
   type PolicyEngine,
   type PolicyEngineOptions,
@@ -14,14 +14,14 @@ export {
   createPolicyEngine,
   evaluatePolicies,
   parseFindings,
-} from "./evaluate.js";
+} from "./engine/evaluate.js";
 export { type PolicyFacts, parseNow, policyFacts } from "./facts.js";
 export { type PolicyInput, type PolicyModelView, buildPolicyInput, modelView, pointerToPath } from "./input.js";
-export { type KubernetesFacts, kubernetesFacts, kubernetesFactsSource } from "./kubernetes-versions.js";
-export { type MessageFormatter, formatPolicyMessage, policyMessages } from "./messages.js";
-export { type Locate, type SourceLocation, resultsToDiagnostics } from "./diagnostics.js";
-export { type RuleMeta, type RuleSeverity, defaultBundleDir, findRule, loadRules } from "./rules.js";
-export { type Waiver, applyWaivers, readWaivers } from "./waivers.js";
+export { type KubernetesFacts, kubernetesFacts, kubernetesFactsSource } from "./catalog/kubernetes-versions.js";
+export { type MessageFormatter, formatPolicyMessage, policyMessages } from "./catalog/messages.js";
+export { type Locate, type SourceLocation, resultsToDiagnostics } from "./catalog/diagnostics.js";
+export { type RuleMeta, type RuleSeverity, defaultBundleDir, findRule, loadRules } from "./catalog/rules.js";
+export { type Waiver, applyWaivers, readWaivers } from "./waivers/waivers.js";
 export { type CatalogPolicyStage, type PolicyStageOptions, createPolicyStage, sourceMapLocate } from "./stage.js";
 export {
   type UserEntrypoint,
@@ -32,6 +32,6 @@ export {
   evaluateUserPolicies,
   loadUserPolicies,
   userCode,
-} from "./user-policies.js";
-export { explainText, explainJson, findExplanation, type Explanation } from "./explain.js";
-export { renderPoliciesDoc } from "./docs.js";
+} from "./user/user-policies.js";
+export { explainText, explainJson, findExplanation, type Explanation } from "./catalog/explain.js";
+export { renderPoliciesDoc } from "./catalog/docs.js";

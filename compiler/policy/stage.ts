@@ -5,15 +5,15 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { toPointer } from "../load/pointer.js";
 import type { SourceMap } from "../load/source-map.js";
-import type { PolicyStage } from "../pipeline.js";
-import { type Locate, resultsToDiagnostics } from "./diagnostics.js";
-import { type PolicyEngine, createPolicyEngine } from "./evaluate.js";
+import type { PolicyStage } from "../compile/compile.js";
+import { type Locate, resultsToDiagnostics } from "./catalog/diagnostics.js";
+import { type PolicyEngine, createPolicyEngine } from "./engine/evaluate.js";
 import { policyFacts } from "./facts.js";
 import { buildPolicyInput } from "./input.js";
-import { type KubernetesFacts, kubernetesFacts } from "./kubernetes-versions.js";
-import { type RuleMeta, defaultBundleDir, loadRules } from "./rules.js";
-import { type UserPolicy, evaluateUserPolicies } from "./user-policies.js";
-import { applyWaivers, readWaivers } from "./waivers.js";
+import { type KubernetesFacts, kubernetesFacts } from "./catalog/kubernetes-versions.js";
+import { type RuleMeta, defaultBundleDir, loadRules } from "./catalog/rules.js";
+import { type UserPolicy, evaluateUserPolicies } from "./user/user-policies.js";
+import { applyWaivers, readWaivers } from "./waivers/waivers.js";
 
 export interface PolicyStageOptions {
   /** The time of the run (default: the clock, read once when the stage is created). */

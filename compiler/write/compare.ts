@@ -3,8 +3,8 @@
 // Reading out/ is I/O, so this lives beside write.
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import type { CompileResult } from "../pipeline.js";
-import { LOCK_FILE, sha256, type LockFile } from "./lock.js";
+import type { CompileResult } from "../compile/compile.js";
+import { LOCK_FILE, sha256, type LockFile } from "../emit/lock.js";
 
 export interface FileChange {
   /** Relative to out/<stack>/. */

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { build } from "../../pipeline.js";
+import { build } from "../../compile/compile.js";
 import { parseNow } from "../../policy/facts.js";
 import { createPolicyStage } from "../../policy/stage.js";
 import { ExitCode } from "../exit-codes.js";

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { compile } from "../../pipeline.js";
+import { compile } from "../../compile/compile.js";
 import { parseNow } from "../../policy/facts.js";
 import { createPolicyStage } from "../../policy/stage.js";
-import { UserPolicyError, loadUserPolicies } from "../../policy/user-policies.js";
+import { UserPolicyError, loadUserPolicies } from "../../policy/user/user-policies.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CommandContext } from "../main.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";

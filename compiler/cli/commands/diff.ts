@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { compile } from "../../pipeline.js";
+import { compile } from "../../compile/compile.js";
 import { compareOutputs } from "../../write/compare.js";
 import { changeCount, formatOutputDiff } from "../../write/diff.js";
 import { ExitCode } from "../exit-codes.js";

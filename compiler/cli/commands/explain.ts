@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { codes } from "../../diagnostics/codes.js";
-import { explainJson, explainText, findExplanation } from "../../policy/explain.js";
-import { loadRules } from "../../policy/rules.js";
+import { explainJson, explainText, findExplanation } from "../../policy/catalog/explain.js";
+import { loadRules } from "../../policy/catalog/rules.js";
 import { didYouMean } from "../../util/did-you-mean.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CommandContext } from "../main.js";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { compile } from "../../pipeline.js";
+import { compile } from "../../compile/compile.js";
 import type { CommandContext } from "../main.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
 import { baseFormats, exitCodeFor, report } from "../report.js";

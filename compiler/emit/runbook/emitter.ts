@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Emitter } from "../emitter.js";
-import type { StackModel } from "../../normalize/model.js";
+import type { StackModel } from "../../model/model.js";
 import { packagePath } from "../../util/package-root.js";
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 

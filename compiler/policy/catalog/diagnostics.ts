@@ -1,8 +1,8 @@
 // Policy findings → Diagnostics. Pure: the caller supplies `locate`, which maps a path into the
 // manifest to file/range/pointer (the loader's source map, through `extends` too).
-import type { Diagnostic, Range } from "../diagnostics/diagnostic.js";
-import { type PathSegment, toPointer } from "../load/pointer.js";
-import type { PolicyResult, PolicyResults } from "./evaluate.js";
+import type { Diagnostic, Range } from "../../diagnostics/diagnostic.js";
+import { type PathSegment, toPointer } from "../../load/pointer.js";
+import type { PolicyResult, PolicyResults } from "../engine/evaluate.js";
 import { formatPolicyMessage } from "./messages.js";
 import { type RuleMeta, findRule } from "./rules.js";
 

@@ -1,7 +1,7 @@
 // docs/policies.md, generated from the rule catalog (the METADATA of each check, via
 // policies/bundle/rules.json) and the code registry. `node scripts/policy/docs.mjs` writes it;
 // test/policy/docs.test.ts fails when the committed file differs from what this renders.
-import type { CodeInfo } from "../diagnostics/codes.js";
+import type { CodeInfo } from "../../diagnostics/codes.js";
 import { type KubernetesFacts, kubernetesFacts, kubernetesFactsSource } from "./kubernetes-versions.js";
 import type { RuleMeta } from "./rules.js";
 

@@ -1,7 +1,7 @@
 // `stackc explain <id>`: what a policy rule or a diagnostic code means, why it matters, how to
 // fix it and which other scanners check the same. Catalog rules come from rules.json (their
 // METADATA), other codes from the code registry. Pure: data in, text out.
-import type { CodeInfo } from "../diagnostics/codes.js";
+import type { CodeInfo } from "../../diagnostics/codes.js";
 import { type KubernetesFacts, kubernetesFacts, kubernetesFactsSource } from "./kubernetes-versions.js";
 import type { RuleMeta } from "./rules.js";
 

@@ -2,8 +2,8 @@
 // ({id, path, data}); wording lives here, in one language, testable, and free of the SDK's
 // sprintf quirks. A rule without a formatter falls back to its title (test/policy checks every
 // catalog rule has one).
-import { displayPath, toPointer } from "../load/pointer.js";
-import type { PolicyResult } from "./evaluate.js";
+import { displayPath, toPointer } from "../../load/pointer.js";
+import type { PolicyResult } from "../engine/evaluate.js";
 
 export type MessageFormatter = (data: Readonly<Record<string, unknown>>, result: PolicyResult) => string;
 

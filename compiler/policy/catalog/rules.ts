@@ -3,8 +3,8 @@
 // and the docs read it from here; nothing evaluates wasm to get it.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { packagePath } from "../util/package-root.js";
-import { PolicyError } from "./errors.js";
+import { packagePath } from "../../util/package-root.js";
+import { PolicyError } from "../engine/errors.js";
 
 /** deny fails the gate; warn reports; "(prod)": that severity in prod, the next lower one elsewhere. */
 export type RuleSeverity = "deny" | "warn" | "deny(prod)" | "warn(prod)";

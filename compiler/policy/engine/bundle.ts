@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PolicyError, toError } from "./errors.js";
-import { defaultBundleDir } from "./rules.js";
+import { defaultBundleDir } from "../catalog/rules.js";
 
 /** The entrypoint stackc evaluates (first of scripts/policy/build.mjs ENTRYPOINTS). */
 export const FINDINGS_ENTRYPOINT = "stackc/main/findings";

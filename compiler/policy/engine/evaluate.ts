@@ -1,15 +1,15 @@
 // Evaluating the policy bundle: one wasm instance per run, `data` set once, one evaluation of
 // stackc/main/findings per stack. Results come back as typed, validated, sorted objects;
 // turning them into diagnostics (messages, locations) is diagnostics.ts's job.
-import type { PathSegment } from "../load/pointer.js";
+import type { PathSegment } from "../../load/pointer.js";
 import { type PolicyBundle, FINDINGS_ENTRYPOINT, loadBundle } from "./bundle.js";
 import { customBuiltins } from "./builtins.js";
 import { PolicyError } from "./errors.js";
-import type { PolicyInput } from "./input.js";
+import type { PolicyInput } from "../input.js";
 import { type Builtins, type MemoryPages, instantiatePolicy } from "./opa-wasm.js";
 
-export type { PolicyFacts } from "./facts.js";
-export type { PolicyInput } from "./input.js";
+export type { PolicyFacts } from "../facts.js";
+export type { PolicyInput } from "../input.js";
 
 /** One finding of one rule, as the Rego returned it. */
 export interface PolicyResult {

@@ -21,16 +21,16 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { diag } from "../diagnostics/codes.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { type PathSegment, toPointer } from "../load/pointer.js";
-import { packagePath } from "../util/package-root.js";
-import type { Locate } from "./diagnostics.js";
-import { customBuiltins } from "./builtins.js";
-import { DEFAULT_MEMORY } from "./evaluate.js";
-import type { PolicyInput } from "./input.js";
-import { type WasmPolicy, instantiatePolicy } from "./opa-wasm.js";
-import { readTarGz } from "./tar.js";
+import { diag } from "../../diagnostics/codes.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { type PathSegment, toPointer } from "../../load/pointer.js";
+import { packagePath } from "../../util/package-root.js";
+import type { Locate } from "../catalog/diagnostics.js";
+import { customBuiltins } from "../engine/builtins.js";
+import { DEFAULT_MEMORY } from "../engine/evaluate.js";
+import type { PolicyInput } from "../input.js";
+import { type WasmPolicy, instantiatePolicy } from "../engine/opa-wasm.js";
+import { readTarGz } from "../engine/tar.js";
 
 /** conftest's rule names (policy/engine.go), with the optional _suffix. */
 export const USER_RULE = /^(deny|violation|warn)(_[A-Za-z0-9]+)*$/;

@@ -10,8 +10,8 @@
 //   - a valid waiver that matched no finding is a warning (STK-POLICY-003) at the entry, so
 //     waivers do not outlive the problem they excuse.
 // Pure: the caller gives the waivers, the date, the catalog ids and a locator.
-import { diag } from "../diagnostics/codes.js";
-import type { Diagnostic, Range } from "../diagnostics/diagnostic.js";
+import { diag } from "../../diagnostics/codes.js";
+import type { Diagnostic, Range } from "../../diagnostics/diagnostic.js";
 
 export interface Waiver {
   rule: string;
