@@ -8,10 +8,11 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const lib = await import(path.join(root, "dist/compiler/index.js"));
-const { createLoadSession, loadManifest, validateManifest, normalizeStack, emitters, stackcVersion, compile } = lib;
+const { createLoadSession, loadManifest, validateManifest, normalizeStack, emitters, stackcVersion, compile, emitContext } = lib;
 const { nodeIo } = await import(path.join(root, "dist/compiler/io/node-io.js"));
 const policyModule = await import(path.join(root, "dist/compiler/policy/index.js")).catch(() => undefined);
 
+const context = emitContext();
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const stacks = (await compile(["stacks"], { cwd: root })).stacks.map((s) => s.file);
 
@@ -48,7 +49,7 @@ for (const file of stacks) {
     const artifacts = {};
     for (const e of emitters) {
       t = performance.now();
-      const out = e.emit(model, { stackcVersion });
+      const out = e.emit(model, context);
       times[`emit ${e.id}`].push(performance.now() - t);
       if (out.artifact !== undefined) artifacts[e.id] = out.artifact;
     }

@@ -1,38 +1,37 @@
 // The pipeline: discover → load → validate → normalize → emit → policy, for every manifest,
 // then the checks across stacks. Each stage goes as far as it safely can, so one run reports
 // every problem; later stages run only on what earlier stages could build. Nothing here
-// writes: `build` (below) writes only when the whole run is free of errors.
+// writes (write/build.ts does, only when the whole run is free of errors), and everything is
+// read through `options.io`: the manifests here, the shipped assets by the stages.
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import { emitStack } from "../emit/emit.js";
-import type { Emitter, VirtualFile } from "../emit/emitter.js";
-import { emitters as registeredEmitters } from "../emit/registry.js";
-import { discoverManifests, type DiscoverIo } from "../load/discover.js";
-import { createLoadSession, loadManifest, type Io } from "../load/load.js";
-import { nodeIo } from "../io/node-io.js";
-import type { SourceMap } from "../load/source-map.js";
-import { checkFleet } from "../normalize/fleet.js";
-import type { StackModel } from "../model/model.js";
-import { normalizeStack } from "../normalize/normalize.js";
-import { stackcVersion } from "../util/package-root.js";
-import { validateManifest } from "../validate/validate.js";
+import { emitContext } from "../emit/context.js";
+import type { Emitter } from "../emit/emitter.js";
 import { buildLockFile } from "../emit/lock.js";
-import { writeStackOutputs } from "../write/write.js";
+import { emitters as registeredEmitters } from "../emit/registry.js";
+import type { Io } from "../io/io.js";
+import { nodeIo } from "../io/node-io.js";
+import { discoverManifests } from "../load/discover.js";
+import { createLoadSession, loadManifest } from "../load/load.js";
+import type { SourceMap } from "../load/source-map.js";
+import type { StackModel } from "../model/model.js";
+import type { VirtualFile } from "../model/virtual-file.js";
+import { checkFleet } from "../normalize/fleet.js";
+import { normalizeStack } from "../normalize/normalize.js";
+import type { PolicyStage } from "../policy/stage-types.js";
+import { stackSchema, stackValidator } from "../validate/schema.js";
+import { validateManifest } from "../validate/validate.js";
 
-/** Evaluates policies for one stack (the policy gate plugs in here). */
-export interface PolicyStage {
-  evaluate(input: {
-    model: StackModel;
-    artifacts: Record<string, unknown>;
-    sourceMap: SourceMap;
-  }): Diagnostic[];
-}
+export type { PolicyStage } from "../policy/stage-types.js";
 
 export interface CompileOptions {
+  /** Folder that relative paths are resolved against (default: process.cwd()). */
   cwd?: string;
-  io?: Io & DiscoverIo;
+  /** Every read goes through it (default: nodeIo, the real file system). */
+  io?: Io;
   /** Run the emitters (check needs their artifacts for policies; validate does not). */
   emit?: boolean;
   emitters?: readonly Emitter[];
@@ -70,6 +69,7 @@ export async function compile(inputs: readonly string[], options: CompileOptions
   const cwd = options.cwd ?? process.cwd();
   const io = options.io ?? nodeIo;
   const emitters = options.emitters ?? registeredEmitters;
+  const context = emitContext(io);
   const outDir = path.resolve(cwd, options.outDir ?? "out");
   const session = createLoadSession(cwd, io);
   const all: Diagnostic[] = [];
@@ -100,13 +100,13 @@ export async function compile(inputs: readonly string[], options: CompileOptions
     if (loaded.value === undefined || !loaded.sourceMap || hasErrors(loaded.diagnostics)) continue;
     result.sourceMap = loaded.sourceMap;
 
-    const validated = validateManifest(loaded.value, loaded.sourceMap);
+    const validated = validateManifest(loaded.value, loaded.sourceMap, stackValidator(io));
     all.push(...tag(validated.diagnostics));
     const name = (loaded.value as { metadata?: { name?: unknown } })?.metadata?.name;
     if (typeof name === "string") result.name = name;
     if (!validated.value) continue;
 
-    const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap);
+    const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap, stackSchema(io));
     all.push(...tag(normalized.diagnostics));
     if (!normalized.value || hasErrors(normalized.diagnostics)) continue;
     const model = normalized.value;
@@ -114,13 +114,13 @@ export async function compile(inputs: readonly string[], options: CompileOptions
 
     let artifacts: Record<string, unknown> = {};
     if (options.emit) {
-      const emitted = emitStack(model, emitters, { stackcVersion });
+      const emitted = emitStack(model, emitters, context);
       all.push(...tag(emitted.diagnostics));
       if (emitted.value && !hasErrors(emitted.diagnostics)) {
         artifacts = emitted.value.artifacts;
         const stackDir = path.join(outDir, model.name);
         const manifests = loaded.files.map((f) => ({ absolutePath: path.resolve(cwd, f), text: session.sources.get(f) ?? "" }));
-        const lock = buildLockFile({ stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files });
+        const lock = buildLockFile({ stackcVersion: context.stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files });
         result.files = [...emitted.value.files, lock].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         result.artifacts = artifacts;
         result.preserve = emitted.value.preserve;
@@ -151,27 +151,4 @@ function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     out.push(d);
   }
   return out;
-}
-
-export interface BuildResult extends CompileResult {
-  /** Stacks written to the output directory (empty when the run had errors). */
-  written: string[];
-}
-
-/** check + write: writes every stack's files, or nothing at all when any stack has errors. */
-export async function build(inputs: readonly string[], options: CompileOptions = {}): Promise<BuildResult> {
-  const result = await compile(inputs, { ...options, emit: true });
-  if (result.usageError || hasErrors(result.diagnostics)) return { ...result, written: [] };
-  const cwd = options.cwd ?? process.cwd();
-  const outDir = path.resolve(cwd, options.outDir ?? "out");
-  const outputs = result.stacks
-    .filter((s) => s.model && s.files)
-    .map((s) => ({ name: s.model!.name, files: s.files!, preserve: s.preserve ?? [] }));
-  try {
-    await writeStackOutputs(outDir, outputs);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return { ...result, diagnostics: [...result.diagnostics, diag("STK-IO-003", `Cannot write ${outDir}: ${message}`)], written: [] };
-  }
-  return { ...result, written: outputs.map((o) => o.name) };
 }

@@ -4,7 +4,7 @@
 // depend on the directory stackc ran from.
 import { createHash } from "node:crypto";
 import path from "node:path";
-import type { VirtualFile } from "./emitter.js";
+import type { VirtualFile } from "../model/virtual-file.js";
 
 export const LOCK_FILE = "stackc.lock.json";
 

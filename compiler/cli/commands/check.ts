@@ -1,10 +1,9 @@
 import type { Command } from "commander";
-import { compile } from "../../compile/compile.js";
-import { parseNow } from "../../policy/facts.js";
-import { createPolicyStage } from "../../policy/stage.js";
-import { UserPolicyError, loadUserPolicies } from "../../policy/user/user-policies.js";
+import { check } from "../../api/check.js";
+import { UserPolicyError } from "../../policy/user/user-policies.js";
+import type { CommandContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
-import type { CommandContext } from "../main.js";
+import { collect, nowFlag } from "../now.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
 import { checkFormats, exitCodeFor, report } from "../report.js";
 
@@ -23,32 +22,18 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)"),
     checkFormats,
   ).action(async (paths: string[], flags: CheckFlags, command: Command) => {
-    let now = new Date();
-    if (flags.now !== undefined) {
-      const parsed = parseNow(flags.now);
-      if (!parsed) {
-        ctx.io.stderr.write(`stackc check: --now ${JSON.stringify(flags.now)} is neither an RFC 3339 time (2026-11-21T08:00:00Z) nor a date (2026-11-21)\n`);
-        ctx.setExit(ExitCode.Usage);
-        return;
-      }
-      now = parsed;
-    }
-    let extraPolicies;
+    const now = nowFlag(ctx, "check", flags.now);
+    if (!now) return;
+    let result;
     try {
-      extraPolicies = loadUserPolicies(flags.policy, { cwd: ctx.io.cwd, env: ctx.io.env });
+      result = await check(paths, { cwd: ctx.io.cwd, env: ctx.io.env, now, policies: flags.policy, ...(ctx.io.fs ? { io: ctx.io.fs } : {}) });
     } catch (err) {
       if (!(err instanceof UserPolicyError)) throw err;
       ctx.io.stderr.write(`stackc check: ${err.message}\n`);
       ctx.setExit(ExitCode.Usage);
       return;
     }
-    const policy = createPolicyStage({ now, extraPolicies });
-    const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, policy });
-    report(result, { ...flags, color: colorFlag(command), rules: policy.rules }, ctx.io);
+    report(result, { ...flags, color: colorFlag(command), rules: result.rules }, ctx.io);
     ctx.setExit(exitCodeFor(result, flags.failOn));
   });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

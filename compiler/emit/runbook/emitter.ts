@@ -3,23 +3,20 @@
 // "what changed since the last build" section: that would make the file depend on the
 // previous out/ and every rebuild would change it; `stackc diff` and the pull request diff
 // show changes instead.
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Emitter } from "../emitter.js";
 import type { StackModel } from "../../model/model.js";
-import { packagePath } from "../../util/package-root.js";
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 
 const require = createRequire(import.meta.url);
 const Handlebars = require("handlebars") as typeof import("handlebars");
 
-let template: ((context: unknown) => string) | undefined;
+// compiled once per template text (the text comes from EmitContext.templates)
+const compiled = new Map<string, (context: unknown) => string>();
 
-function render(context: unknown): string {
-  template ??= Handlebars.compile(readFileSync(packagePath("compiler", "emit", "runbook", "RUNBOOK.md.hbs"), "utf8"), {
-    noEscape: true,
-    strict: false,
-  });
+function render(source: string, context: unknown): string {
+  let template = compiled.get(source);
+  if (!template) compiled.set(source, (template = Handlebars.compile(source, { noEscape: true, strict: false })));
   // one trailing newline, no runs of blank lines left by omitted sections
   return `${template(context).replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
@@ -78,5 +75,5 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
 export const runbookEmitter: Emitter = {
   id: "runbook",
   description: "RUNBOOK.md: the ordered apply steps for the stack",
-  emit: (model) => ({ files: [{ path: "RUNBOOK.md", contents: render(runbookContext(model)) }] }),
+  emit: (model, context) => ({ files: [{ path: "RUNBOOK.md", contents: render(context.templates.runbook, runbookContext(model)) }] }),
 };

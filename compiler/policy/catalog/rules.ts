@@ -1,10 +1,14 @@
 // The policy rule catalog: one entry per check package, parsed from its `# METADATA` block by
 // scripts/policy/build.mjs into policies/bundle/rules.json. `stackc explain`, the SARIF rule list
 // and the docs read it from here; nothing evaluates wasm to get it.
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { packagePath } from "../../util/package-root.js";
+import { cachedRead } from "../../assets/assets.js";
+import type { Io } from "../../io/io.js";
+import { nodeIo } from "../../io/node-io.js";
+import { defaultBundleDir } from "../engine/bundle.js";
 import { PolicyError } from "../engine/errors.js";
+
+
 
 /** deny fails the gate; warn reports; "(prod)": that severity in prod, the next lower one elsewhere. */
 export type RuleSeverity = "deny" | "warn" | "deny(prod)" | "warn(prod)";
@@ -29,30 +33,23 @@ export interface RuleMeta {
   file: string;
 }
 
-/** The bundle folder shipped with stackc (policies/bundle, beside dist/). */
-export function defaultBundleDir(): string {
-  return packagePath("policies", "bundle");
+/** The catalog, sorted by id (as written by the build). Read once per Io and folder. */
+export function loadRules(bundleDir: string = defaultBundleDir(), io: Io = nodeIo): readonly RuleMeta[] {
+  const file = path.join(path.resolve(bundleDir), "rules.json");
+  return cachedRead(io, `rules:${file}`, () => readRules(file, io));
 }
 
-const cache = new Map<string, readonly RuleMeta[]>();
-
-/** The catalog, sorted by id (as written by the build). Cached per folder. */
-export function loadRules(bundleDir: string = defaultBundleDir()): readonly RuleMeta[] {
-  const file = path.join(bundleDir, "rules.json");
-  const cached = cache.get(file);
-  if (cached) return cached;
+function readRules(file: string, io: Io): readonly RuleMeta[] {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
+    parsed = JSON.parse(io.readTextSync(file));
   } catch (err) {
     throw new PolicyError(`cannot read the rule catalog ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!Array.isArray(parsed) || !parsed.every(isRuleMeta)) {
     throw new PolicyError(`${file} is not a rule catalog (rebuild it with node scripts/policy/build.mjs)`);
   }
-  const rules = Object.freeze(parsed.map((r) => Object.freeze(r)));
-  cache.set(file, rules);
-  return rules;
+  return Object.freeze(parsed.map((r) => Object.freeze(r)));
 }
 
 /** Look a rule up by id. */

@@ -1,9 +1,16 @@
-// The compiled policy bundle (policies/bundle/policy.wasm + .manifest), read and compiled once
-// per process: compiling the module is the costly step (~ms); instantiating it is ~0.2 ms.
-import { readFileSync } from "node:fs";
+// The compiled policy bundle (policies/bundle/policy.wasm + .manifest), read through the Io and
+// compiled once per Io and folder: compiling the module is the costly step (~ms); instantiating
+// it is ~0.2 ms.
 import path from "node:path";
+import { assetPath, cachedRead } from "../../assets/assets.js";
+import type { Io } from "../../io/io.js";
+import { nodeIo } from "../../io/node-io.js";
 import { PolicyError, toError } from "./errors.js";
-import { defaultBundleDir } from "../catalog/rules.js";
+
+/** The bundle folder shipped with stackc (policies/bundle, beside dist/). */
+export function defaultBundleDir(): string {
+  return path.dirname(assetPath("policyWasm"));
+}
 
 /** The entrypoint stackc evaluates (first of scripts/policy/build.mjs ENTRYPOINTS). */
 export const FINDINGS_ENTRYPOINT = "stackc/main/findings";
@@ -17,18 +24,18 @@ export interface PolicyBundle {
   size: number;
 }
 
-const cache = new Map<string, PolicyBundle>();
-
-export function loadBundle(dir: string = defaultBundleDir()): PolicyBundle {
+export function loadBundle(dir: string = defaultBundleDir(), io: Io = nodeIo): PolicyBundle {
   const key = path.resolve(dir);
-  const cached = cache.get(key);
-  if (cached) return cached;
+  return cachedRead(io, `bundle:${key}`, () => readBundle(key, io));
+}
+
+function readBundle(key: string, io: Io): PolicyBundle {
   let bytes: Uint8Array<ArrayBuffer>;
   let manifest: { wasm?: { entrypoint?: unknown }[] };
   try {
     // a plain ArrayBuffer-backed copy: WebAssembly.Module's BufferSource excludes Node's pooled Buffers
-    bytes = new Uint8Array(readFileSync(path.join(key, "policy.wasm")));
-    manifest = JSON.parse(readFileSync(path.join(key, ".manifest"), "utf8")) as typeof manifest;
+    bytes = new Uint8Array(io.readBytesSync(path.join(key, "policy.wasm")));
+    manifest = JSON.parse(io.readTextSync(path.join(key, ".manifest"))) as typeof manifest;
   } catch (err) {
     throw new PolicyError(`cannot read the policy bundle in ${key}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -39,7 +46,5 @@ export function loadBundle(dir: string = defaultBundleDir()): PolicyBundle {
   } catch (thrown) {
     throw toError(thrown, `${path.join(key, "policy.wasm")} is not a valid wasm module`);
   }
-  const bundle: PolicyBundle = { dir: key, module, entrypoints, size: bytes.length };
-  cache.set(key, bundle);
-  return bundle;
+  return { dir: key, module, entrypoints, size: bytes.length };
 }

@@ -5,11 +5,15 @@ import type { PathSegment } from "../../load/pointer.js";
 import { type PolicyBundle, FINDINGS_ENTRYPOINT, loadBundle } from "./bundle.js";
 import { customBuiltins } from "./builtins.js";
 import { PolicyError } from "./errors.js";
-import type { PolicyInput } from "../input.js";
 import { type Builtins, type MemoryPages, instantiatePolicy } from "./opa-wasm.js";
 
-export type { PolicyFacts } from "../facts.js";
-export type { PolicyInput } from "../input.js";
+import type { Io } from "../../io/io.js";
+
+/**
+ * What a policy evaluates: any JSON object. stackc passes its PolicyInput (policy/input.ts); the
+ * engine does not depend on its shape, so it sits below the layer that builds it.
+ */
+export type EngineInput = object;
 
 /** One finding of one rule, as the Rego returned it. */
 export interface PolicyResult {
@@ -29,6 +33,8 @@ export interface PolicyResults {
 export interface PolicyEngineOptions {
   /** A bundle folder other than the shipped policies/bundle (tests, user bundles). */
   bundleDir?: string;
+  /** Reads the bundle (default: the node file system). */
+  io?: Io;
   /** An already loaded bundle (wins over bundleDir). */
   bundle?: PolicyBundle;
   /** Default 16 initial pages (1 MiB), at most 2048 (128 MiB). */
@@ -41,14 +47,14 @@ export interface PolicyEngineOptions {
 
 export interface PolicyEngine {
   readonly entrypoints: readonly string[];
-  evaluate(input: PolicyInput): PolicyResults;
+  evaluate(input: EngineInput): PolicyResults;
 }
 
 export const DEFAULT_MEMORY: Readonly<MemoryPages> = Object.freeze({ initial: 16, maximum: 2048 });
 
 /** One policy instance; evaluate it once per stack of the run. */
 export function createPolicyEngine(options: PolicyEngineOptions = {}): PolicyEngine {
-  const bundle = options.bundle ?? loadBundle(options.bundleDir);
+  const bundle = options.bundle ?? loadBundle(options.bundleDir, options.io);
   if (!bundle.entrypoints.includes(FINDINGS_ENTRYPOINT)) {
     throw new PolicyError(`the policy bundle in ${bundle.dir} has no ${FINDINGS_ENTRYPOINT} entrypoint`);
   }
@@ -76,7 +82,7 @@ let defaultEngine: PolicyEngine | undefined;
  * Evaluate the shipped policies. Without an engine, one is created on first use and reused for
  * the rest of the process (a CLI run); long-lived callers should create and drop their own.
  */
-export function evaluatePolicies(input: PolicyInput, engine?: PolicyEngine): PolicyResults {
+export function evaluatePolicies(input: EngineInput, engine?: PolicyEngine): PolicyResults {
   return (engine ?? (defaultEngine ??= createPolicyEngine())).evaluate(input);
 }
 

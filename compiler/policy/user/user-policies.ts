@@ -17,18 +17,17 @@
 //
 // Codes are stable: USER-<package>-<rule>, e.g. USER-main-deny, USER-acme.tags-warn_owner.
 // deny/violation → error, warn → warning.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { assetPath, packagePath } from "../../assets/assets.js";
 import { diag } from "../../diagnostics/codes.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { type PathSegment, toPointer } from "../../load/pointer.js";
-import { packagePath } from "../../util/package-root.js";
+import type { Io } from "../../io/io.js";
+import { nodeIo } from "../../io/node-io.js";
 import type { Locate } from "../catalog/diagnostics.js";
 import { customBuiltins } from "../engine/builtins.js";
 import { DEFAULT_MEMORY } from "../engine/evaluate.js";
-import type { PolicyInput } from "../input.js";
+import type { EngineInput } from "../engine/evaluate.js";
 import { type WasmPolicy, instantiatePolicy } from "../engine/opa-wasm.js";
 import { readTarGz } from "../engine/tar.js";
 
@@ -77,32 +76,31 @@ export interface LoadUserPoliciesOptions {
   cwd: string;
   /** opa to compile with; null: none available (tests). Default: $STACKC_OPA, .tools/bin/opa, opa on PATH. */
   opa?: string | null;
-  env?: NodeJS.ProcessEnv;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Reads the policies, runs opa, holds its temporary folder (default: the node file system). */
+  io?: Io;
 }
 
 /** Compile or load every --policy argument. Throws UserPolicyError for one that cannot be used. */
 export function loadUserPolicies(args: readonly string[], options: LoadUserPoliciesOptions): UserPolicy[] {
+  const io = options.io ?? nodeIo;
   return args.map((arg) => {
     const full = path.resolve(options.cwd, arg);
-    let stat;
-    try {
-      stat = statSync(full);
-    } catch {
-      throw new UserPolicyError(`--policy ${arg}: no such file or directory`);
-    }
-    if (stat.isFile()) return loadPrebuilt(arg, full);
-    return compileDirectory(arg, full, options);
+    const stat = io.statSync(full);
+    if (!stat) throw new UserPolicyError(`--policy ${arg}: no such file or directory`);
+    if (stat.isFile) return loadPrebuilt(arg, full, io);
+    return compileDirectory(arg, full, options, io);
   });
 }
 
 /** The .rego files under a directory (tests excluded), repository-style sorted relative paths. */
-function regoFiles(dir: string): string[] {
+function regoFiles(dir: string, io: Io): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
-    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const e of io.readDirSync(path.join(dir, rel)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory()) walk(child);
-      else if (e.isFile() && e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) out.push(child);
+      if (e.isDirectory) walk(child);
+      else if (e.isFile && e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) out.push(child);
     }
   };
   walk("");
@@ -120,7 +118,7 @@ export function declaredRules(source: string): { package: string; rule: string }
   return [...rules].sort().map((rule) => ({ package: pkg, rule }));
 }
 
-function findOpa(options: LoadUserPoliciesOptions): string | undefined {
+function findOpa(options: LoadUserPoliciesOptions, io: Io): string | undefined {
   if (options.opa !== undefined) return options.opa ?? undefined;
   const env = options.env ?? process.env;
   const candidates = [
@@ -131,18 +129,18 @@ function findOpa(options: LoadUserPoliciesOptions): string | undefined {
     ]),
   ];
   for (const bin of candidates) {
-    const r = spawnSync(bin, ["version"], { encoding: "utf8", timeout: 30_000 });
+    const r = io.spawnSync(bin, ["version"], { timeout: 30_000 });
     if (!r.error && r.status === 0) return bin;
   }
   return undefined;
 }
 
-function compileDirectory(arg: string, dir: string, options: LoadUserPoliciesOptions): UserPolicy {
-  const files = regoFiles(dir);
+function compileDirectory(arg: string, dir: string, options: LoadUserPoliciesOptions, io: Io): UserPolicy {
+  const files = regoFiles(dir, io);
   if (files.length === 0) throw new UserPolicyError(`--policy ${arg}: no .rego files in the directory`);
   const seen = new Map<string, UserEntrypoint>();
   for (const f of files) {
-    for (const r of declaredRules(readFileSync(path.join(dir, f), "utf8"))) {
+    for (const r of declaredRules(io.readTextSync(path.join(dir, f)))) {
       const e = entry(r.package, r.rule);
       seen.set(e.entrypoint, e);
     }
@@ -151,42 +149,42 @@ function compileDirectory(arg: string, dir: string, options: LoadUserPoliciesOpt
   if (entrypoints.length === 0) {
     throw new UserPolicyError(`--policy ${arg}: no deny, warn or violation rules (conftest convention) in ${files.join(", ")}`);
   }
-  const opa = findOpa(options);
+  const opa = findOpa(options, io);
   if (!opa) {
     throw new UserPolicyError(
       `--policy ${arg}: compiling Rego needs opa, and none was found (.tools/bin/opa, opa on PATH, or $STACKC_OPA). ` +
         `Install opa, or pass a prebuilt bundle instead: opa build -t wasm -e <package>/deny -o bundle.tar.gz ${arg} && stackc check --policy bundle.tar.gz …`,
     );
   }
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "stackc-user-policy-"));
+  const tmp = io.makeTempDirSync("stackc-user-policy-");
   try {
     const out = path.join(tmp, "bundle.tar.gz");
     const args = ["build", "-t", "wasm", "-O=0"];
-    const caps = packagePath("policies", "capabilities.json");
-    if (existsSync(caps)) args.push("--capabilities", caps);
+    const caps = assetPath("policyCapabilities");
+    if (io.statSync(caps)?.isFile) args.push("--capabilities", caps);
     for (const e of entrypoints) args.push("-e", e.entrypoint);
     args.push("-o", out, ...files);
-    const r = spawnSync(opa, args, { cwd: dir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+    const r = io.spawnSync(opa, args, { cwd: dir, timeout: 120_000 });
     if (r.error || r.status !== 0) {
       const why = (r.stderr || r.stdout || String(r.error ?? "")).trim();
       throw new UserPolicyError(`--policy ${arg}: opa build failed:\n${why}`);
     }
-    const wasm = readTarGz(readFileSync(out), ["/policy.wasm"]).get("/policy.wasm");
+    const wasm = readTarGz(io.readBytesSync(out), ["/policy.wasm"]).get("/policy.wasm");
     if (!wasm) throw new UserPolicyError(`--policy ${arg}: opa build wrote no /policy.wasm`);
     return fromBundleBytes(arg, wasm, entrypoints);
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    io.removeSync(tmp);
   }
 }
 
-function loadPrebuilt(arg: string, file: string): UserPolicy {
+function loadPrebuilt(arg: string, file: string, io: Io): UserPolicy {
   if (!/\.(tar\.gz|tgz)$/.test(file)) {
     throw new UserPolicyError(`--policy ${arg}: expected a directory of .rego files or a bundle.tar.gz built with opa build -t wasm`);
   }
   let manifestEntrypoints: string[];
   let entries: Map<string, Buffer>;
   try {
-    entries = readTarGz(readFileSync(file), ["/policy.wasm", "/.manifest"]);
+    entries = readTarGz(io.readBytesSync(file), ["/policy.wasm", "/.manifest"]);
     const manifest = JSON.parse(entries.get("/.manifest")?.toString("utf8") ?? "{}") as { wasm?: { entrypoint?: unknown }[] };
     manifestEntrypoints = (manifest.wasm ?? []).map((w) => w.entrypoint).filter((e): e is string => typeof e === "string");
   } catch (err) {
@@ -222,7 +220,7 @@ function fromBundleBytes(source: string, wasm: Buffer, entrypoints: UserEntrypoi
 }
 
 /** Every user finding for one stack, located through `locate`; `file` is the stack's entry manifest. */
-export function evaluateUserPolicies(policies: readonly UserPolicy[], input: PolicyInput, locate: Locate, file: string): Diagnostic[] {
+export function evaluateUserPolicies(policies: readonly UserPolicy[], input: EngineInput, locate: Locate, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of policies) {
     for (const e of p.entrypoints) {

@@ -5,8 +5,10 @@
 //     and location and is marked `suppressed` (reporters show it as such; it fails nothing);
 //   - an expired waiver suppresses nothing and is itself an error (STK-POLICY-001), located at
 //     its `expires` value;
-//   - a waiver naming a rule outside the policy catalog is an error (STK-POLICY-002), located
-//     at its `rule` value (only catalog rules can be waived; user-policy codes cannot);
+//   - a waiver naming a rule outside the policy catalog and the user policies of the run is an
+//     error (STK-POLICY-002), located at its `rule` value. A user-policy code (USER-…) is
+//     waivable like a catalog rule when its policy is part of the run (--policy); in a run
+//     without that policy the waiver can be neither used nor refuted, so it is left alone;
 //   - a valid waiver that matched no finding is a warning (STK-POLICY-003) at the entry, so
 //     waivers do not outlive the problem they excuse.
 // Pure: the caller gives the waivers, the date, the catalog ids and a locator.
@@ -25,7 +27,7 @@ export type LocatePointer = (pointer: string) => { file: string; range: Range };
 export interface WaiverContext {
   /** The run's UTC date, YYYY-MM-DD. */
   today: string;
-  /** Ids of the policy catalog. */
+  /** Ids that can be waived: the policy catalog's and the codes of the run's user policies. */
   rules: ReadonlySet<string>;
   locate: LocatePointer;
 }
@@ -49,6 +51,7 @@ export function applyWaivers(diagnostics: readonly Diagnostic[], waivers: readon
   const extra: Diagnostic[] = [];
   waivers.forEach((w, i) => {
     const pointer = `/spec/policy/waivers/${i}`;
+    if (!ctx.rules.has(w.rule) && isUserCode(w.rule)) return;
     if (!ctx.rules.has(w.rule)) {
       const at = ctx.locate(`${pointer}/rule`);
       extra.push(
@@ -92,4 +95,9 @@ export function applyWaivers(diagnostics: readonly Diagnostic[], waivers: readon
     }
   });
   return [...out, ...extra];
+}
+
+/** USER-<package>-<rule>: a user policy's code (policy/user/user-policies.ts userCode). */
+function isUserCode(id: string): boolean {
+  return id.startsWith("USER-");
 }

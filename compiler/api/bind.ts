@@ -1,22 +1,21 @@
-// bind end to end, as `stackc bind` runs it: compile the one stack manifest, read the Terraform
-// output file, check and bind, and write out/<stack>/kops/cluster.yaml — only when there is no
-// error at all, atomically. The I/O edges (reading the outputs, writing the file) live here;
-// everything between is bindKopsSpec.
-import { readFile } from "node:fs/promises";
+// `stackc bind` as a function: compile the one stack manifest, read the Terraform output file,
+// check and bind, and write out/<stack>/kops/cluster.yaml — only when there is no error at all,
+// atomically. Reading and writing go through the Io; everything between is bindKopsSpec.
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
+import { errorCode } from "../io/io.js";
+import { nodeIo } from "../io/node-io.js";
 import { displayPath } from "../load/load.js";
-import { compile, type CompileOptions, type CompileResult } from "../compile/compile.js";
-import { bindKopsSpec } from "./bind.js";
-import { writeBoundFile } from "./write.js";
+import { compile, type CompileResult } from "../compile/compile.js";
+import { bindKopsSpec } from "../bind/bind.js";
+import { writeBoundFile } from "../write/bound-file.js";
+import type { RunOptions } from "./options.js";
 
-export interface BindOptions {
-  cwd?: string;
+export interface BindOptions extends RunOptions {
   /** Output root, default `out`. */
   outDir?: string;
-  io?: CompileOptions["io"];
 }
 
 export interface BindRunResult extends CompileResult {
@@ -24,9 +23,10 @@ export interface BindRunResult extends CompileResult {
   written?: string;
 }
 
-export async function bindStack(manifest: string, terraformOutput: string, options: BindOptions = {}): Promise<BindRunResult> {
+export async function bind(manifest: string, terraformOutput: string, options: BindOptions = {}): Promise<BindRunResult> {
   const cwd = options.cwd ?? process.cwd();
-  const compiled = await compile([manifest], { cwd, ...(options.io ? { io: options.io } : {}) });
+  const io = options.io ?? nodeIo;
+  const compiled = await compile([manifest], { cwd, io });
   const finish = (extra: Diagnostic[], more: Partial<BindRunResult> = {}): BindRunResult => ({
     ...compiled,
     ...more,
@@ -44,9 +44,9 @@ export async function bindStack(manifest: string, terraformOutput: string, optio
   const outputFile = displayPath(cwd, absolute);
   let outputText: string;
   try {
-    outputText = await readFile(absolute, "utf8");
+    outputText = await io.readFile(absolute);
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : err instanceof Error ? err.message : String(err);
+    const reason = errorCode(err) === "ENOENT" ? "no such file" : err instanceof Error ? err.message : String(err);
     return finish([diag("STK-IO-001", `${terraformOutput}: ${reason}`, { hint: "Write it with `terraform output -json > FILE` in the stack's Terraform directory" })], { usageError: true });
   }
   const sources = new Map(compiled.sources).set(outputFile, outputText);
@@ -55,7 +55,7 @@ export async function bindStack(manifest: string, terraformOutput: string, optio
 
   const outDir = path.resolve(cwd, options.outDir ?? "out");
   try {
-    const target = await writeBoundFile(outDir, model.name, bound.file.path, bound.file.contents);
+    const target = await writeBoundFile(outDir, model.name, bound.file.path, bound.file.contents, io);
     return { ...finish(bound.diagnostics), sources, written: displayPath(cwd, target) };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
