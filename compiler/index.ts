@@ -8,7 +8,7 @@
 
 // commands
 export { validate, type ValidateOptions, type ValidateResult } from "./api/validate.js";
-export { check, type CheckOptions, type CheckResult } from "./api/check.js";
+export { check, PolicyInputDirError, type CheckOptions, type CheckResult } from "./api/check.js";
 export { build, type BuildOptions, type BuildResult } from "./api/build.js";
 export { diff, type DiffOptions, type DiffResult } from "./api/diff.js";
 export { verify, type VerifyOptions, type VerifyResult } from "./api/verify.js";

@@ -2,12 +2,19 @@
 // bundle and its rule catalog, the Handlebars templates — read through an Io, once per Io and
 // file. Where they are is fixed by the package layout: this module is
 // <package>/dist/compiler/assets/assets.js, so the package root is three folders up, in a clone
-// and in an installed package alike (no file system search, no read at import time).
+// and in an installed package alike (no file system search, no read at import time); in the
+// CLI bundle, one folder up from it.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Io } from "../io/io.js";
 
-export const packageRoot: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+const here = fileURLToPath(import.meta.url);
+
+/**
+ * The installed package's folder. In the one-file CLI bundle (scripts/build/bundle.mjs),
+ * import.meta.url is the bundle's own location, <package>/dist/stackc.bundle.cjs.
+ */
+export const packageRoot: string = /\.bundle\.cjs$/.test(here) ? path.resolve(path.dirname(here), "..") : path.resolve(path.dirname(here), "..", "..", "..");
 
 /** An absolute path inside the installed stackc package. */
 export function packagePath(...parts: string[]): string {

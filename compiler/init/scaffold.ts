@@ -7,7 +7,6 @@ import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
 
 const require = createRequire(import.meta.url);
-const Handlebars = require("handlebars") as typeof import("handlebars");
 
 export const DEFAULT_KUBERNETES_VERSION = "1.36.1";
 
@@ -33,6 +32,8 @@ export function scaffoldManifest(options: ScaffoldOptions, io: Io = nodeIo): str
   const zoneCount = options.environment === "dev" ? 2 : 3;
   const zones = options.zones ?? ["a", "b", "c"].slice(0, zoneCount).map((l) => `${options.region}${l}`);
   const dnsZone = options.dnsZone ?? "k8s.example.com";
+  // loaded here, not at import: only `stackc init` needs Handlebars' compiler
+  const Handlebars = require("handlebars") as typeof import("handlebars");
   const template = Handlebars.compile(assetText(io, "initTemplate"), {
     noEscape: true,
     strict: true,

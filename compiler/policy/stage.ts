@@ -11,7 +11,8 @@ import type { PolicyStage } from "./stage-types.js";
 import { type Locate, resultsToDiagnostics } from "./catalog/diagnostics.js";
 import { type PolicyEngine, createPolicyEngine } from "./engine/evaluate.js";
 import { policyFacts } from "./facts.js";
-import { buildPolicyInput } from "./input.js";
+import { type PolicyInput, buildPolicyInput } from "./input.js";
+import type { StackModel } from "../model/model.js";
 import { type KubernetesFacts, kubernetesFacts } from "./catalog/kubernetes-versions.js";
 import { type RuleMeta, loadRules } from "./catalog/rules.js";
 import { defaultBundleDir } from "./engine/bundle.js";
@@ -31,6 +32,8 @@ export interface PolicyStageOptions {
   engine?: PolicyEngine;
   /** Supported Kubernetes versions (default: the data shipped with stackc). */
   kubernetes?: KubernetesFacts;
+  /** Sees every policy input as it is evaluated (`check --dump-policy-input`). */
+  onInput?: (model: StackModel, input: PolicyInput) => void;
 }
 
 export interface CatalogPolicyStage extends PolicyStage {
@@ -64,6 +67,7 @@ export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPoli
     evaluate({ model, artifacts, sourceMap }): Diagnostic[] {
       const facts = policyFacts(model.environment, now, kubernetes);
       const input = buildPolicyInput(model, artifacts, facts);
+      options.onInput?.(model, input);
       const locate = sourceMapLocate(sourceMap);
       const catalog = resultsToDiagnostics(engine.evaluate(input), rules, locate);
       const user = evaluateUserPolicies(extra, input, locate, model.file);

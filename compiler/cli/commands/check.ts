@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { check } from "../../api/check.js";
+import { check, PolicyInputDirError } from "../../api/check.js";
 import { UserPolicyError } from "../../policy/user/user-policies.js";
 import type { CommandContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
@@ -10,6 +10,7 @@ import { checkFormats, exitCodeFor, report } from "../report.js";
 interface CheckFlags extends ReportFlags {
   policy: string[];
   now?: string;
+  dumpPolicyInput?: string;
 }
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
@@ -19,15 +20,28 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       .description("CI gate: schema, consistency checks, emitters (in memory) and policies, with waivers; writes nothing")
       .argument("<paths...>", "manifest files or directories (searched recursively for .yaml/.yml)")
       .option("--policy <path>", "extra Rego policies (conftest convention): a directory, or a bundle.tar.gz from opa build -t wasm; repeatable", collect, [])
-      .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)"),
+      .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")
+      .option("--dump-policy-input <dir>", "also write each stack's policy input to <dir>/<stack>.json (for opa eval, conftest test)"),
     checkFormats,
   ).action(async (paths: string[], flags: CheckFlags, command: Command) => {
     const now = nowFlag(ctx, "check", flags.now);
     if (!now) return;
     let result;
     try {
-      result = await check(paths, { cwd: ctx.io.cwd, env: ctx.io.env, now, policies: flags.policy, ...(ctx.io.fs ? { io: ctx.io.fs } : {}) });
+      result = await check(paths, {
+        cwd: ctx.io.cwd,
+        env: ctx.io.env,
+        now,
+        policies: flags.policy,
+        ...(flags.dumpPolicyInput !== undefined ? { dumpPolicyInput: flags.dumpPolicyInput } : {}),
+        ...(ctx.io.fs ? { io: ctx.io.fs } : {}),
+      });
     } catch (err) {
+      if (err instanceof PolicyInputDirError) {
+        ctx.io.stderr.write(`stackc check: cannot create --dump-policy-input ${flags.dumpPolicyInput}: ${err.cause instanceof Error ? err.cause.message : String(err.cause)}\n`);
+        ctx.setExit(ExitCode.Usage);
+        return;
+      }
       if (!(err instanceof UserPolicyError)) throw err;
       ctx.io.stderr.write(`stackc check: ${err.message}\n`);
       ctx.setExit(ExitCode.Usage);

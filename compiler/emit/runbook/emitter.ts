@@ -3,22 +3,15 @@
 // "what changed since the last build" section: that would make the file depend on the
 // previous out/ and every rebuild would change it; `stackc diff` and the pull request diff
 // show changes instead.
-import { createRequire } from "node:module";
 import type { Emitter } from "../emitter.js";
 import type { StackModel } from "../../model/model.js";
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
+import { runbookTemplate } from "./template.js";
 
-const require = createRequire(import.meta.url);
-const Handlebars = require("handlebars") as typeof import("handlebars");
-
-// compiled once per template text (the text comes from EmitContext.templates)
-const compiled = new Map<string, (context: unknown) => string>();
-
+/** `source`: the template text, from EmitContext.templates (read through the Io). */
 function render(source: string, context: unknown): string {
-  let template = compiled.get(source);
-  if (!template) compiled.set(source, (template = Handlebars.compile(source, { noEscape: true, strict: false })));
   // one trailing newline, no runs of blank lines left by omitted sections
-  return `${template(context).replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${runbookTemplate(source)(context).replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
 export function runbookContext(model: StackModel): Record<string, unknown> {
