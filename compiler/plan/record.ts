@@ -17,7 +17,7 @@
 import type { HelmfileArtifact } from "../emit/helmfile/types.js";
 import type { KopsArtifact } from "../emit/kops/artifact.js";
 import type { ArtifactValue, TerraformArtifact } from "../emit/terraform/tf/artifact.js";
-import type { StackModel } from "../normalize/model.js";
+import type { StackModel } from "../model/model.js";
 import { valueHash } from "./canonical.js";
 import { forceNewEntry } from "./force-new.js";
 

@@ -2,6 +2,7 @@
 // Each is an error at the manifest line that causes it, with its own code, and passes only with
 // an acknowledgement in spec.policy.acknowledgements naming the exact change (`change` equals
 // the string the finding prints). Rules are registered units: one entry per code.
+import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { HelmDiff } from "./helm.js";
 import type { KopsDiff } from "./kops.js";
 import type { ChangeRecord } from "./record.js";
@@ -18,7 +19,7 @@ export interface RuleInput {
 
 /** A rule finding before acknowledgements: `change` is what an acknowledgement must name. */
 export interface Violation {
-  code: string;
+  code: DiagnosticCode;
   change: string;
   message: string;
   pointer: string;
@@ -26,7 +27,7 @@ export interface Violation {
 }
 
 export interface ChangeRule {
-  code: string;
+  code: DiagnosticCode;
   check(input: RuleInput): Violation[];
 }
 
@@ -120,7 +121,7 @@ const cidrChanged: ChangeRule = {
       }),
 };
 
-function replacedOrDeleted(type: string, code: string, what: string, hint: string): ChangeRule {
+function replacedOrDeleted(type: string, code: DiagnosticCode, what: string, hint: string): ChangeRule {
   return {
     code,
     check: ({ terraform, before, after }) => [

@@ -1,11 +1,28 @@
-// The library entry points of the change stage: `planStacks` (what `stackc plan` shows) and
-// `applyChangeRules` (what check and build run whenever a baseline exists). Both compare each
-// compiled stack's change record with its baseline through planStack.
+// Planning a compiled run: `planStacks` (what `stackc plan` shows) and `applyChangeRules` (what
+// check and build run whenever a baseline exists). Each compiled stack's change record is
+// compared with its baseline through planStack. The compile result is taken structurally, so
+// this layer stays below compile/ (which builds the records).
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
-import type { CompileResult, StackResult } from "../pipeline.js";
+import type { SourceMap } from "../load/source-map.js";
+import type { StackModel } from "../model/model.js";
 import { type BaselineOptions, type BaselineRead, openBaseline } from "./baseline.js";
 import { type Acknowledgement, planStack, type StackPlan } from "./plan.js";
+import type { ChangeRecord } from "./record.js";
+
+/** What planning needs of a compiled stack (compile's StackResult has it). */
+export interface PlannableStack {
+  file: string;
+  model?: StackModel;
+  record?: ChangeRecord;
+  sourceMap?: SourceMap;
+}
+
+export interface PlannableResult {
+  stacks: readonly PlannableStack[];
+  diagnostics: Diagnostic[];
+  usageError: boolean;
+}
 
 export interface StackPlanResult extends StackPlan {
   /** The stack's baseline, to read old file contents for --patch. */
@@ -23,12 +40,15 @@ export interface PlanRun {
   usageError: boolean;
 }
 
-/** Plans every stack that compiled; adds nothing for stacks with errors. */
-export async function planStacks(result: CompileResult, options: BaselineOptions): Promise<PlanRun> {
+/** Plans every stack that compiled; stacks with errors are skipped. */
+export async function planStacks(result: PlannableResult, options: BaselineOptions): Promise<PlanRun> {
   const opened = await openBaseline(options);
-  if ("problem" in opened) return { plans: [], diagnostics: [diag("STK-CHANGE-013", opened.problem, { hint: "Give a branch, tag or commit that exists (git fetch it first in CI)" })], usageError: true };
+  if ("problem" in opened) {
+    return { plans: [], diagnostics: [diag("STK-CHANGE-013", opened.problem, { hint: "Give a branch, tag or commit that exists (in CI, fetch it first)" })], usageError: true };
+  }
   const plans: StackPlanResult[] = [];
   const diagnostics: Diagnostic[] = [];
+  const outDisplay = options.outDir.replace(/\/+$/, "");
   for (const stack of result.stacks) {
     if (!stack.model || !stack.record) continue;
     const baseline = await opened.read(stack.model.name);
@@ -37,7 +57,7 @@ export async function planStacks(result: CompileResult, options: BaselineOptions
       diagnostics.push({
         ...diag("STK-CHANGE-013", `Baseline of ${stack.model.name}: ${baseline.problem}; the change rules did not run`, {
           file: stack.file,
-          hint: noRecord ? "Rebuild out/ with this stackc (stackc build) and commit it; later changes are then checked against it" : "Restore the lock file from git, or rebuild",
+          hint: noRecord ? "Rebuild out/ with this stackc (stackc build) and commit it; later changes are checked against it" : "Restore the lock file from git, or rebuild",
           ...(noRecord ? { severity: "warning" as const } : {}),
         }),
         stack: stack.file,
@@ -49,10 +69,10 @@ export async function planStacks(result: CompileResult, options: BaselineOptions
       ...(baseline.kind === "found" ? { baseline: baseline.record } : {}),
       current: stack.record,
       ...(stack.sourceMap ? { sourceMap: stack.sourceMap } : {}),
-      acknowledgements: acknowledgementsOf(stack),
+      acknowledgements: acknowledgementsOf(stack.model),
     });
     diagnostics.push(...plan.diagnostics);
-    const lockPath = `${options.outDir.replace(/\/+$/, "")}/${stack.model.name}/stackc.lock.json`;
+    const lockPath = `${outDisplay}/${stack.model.name}/stackc.lock.json`;
     plans.push({
       ...plan,
       baseline,
@@ -63,8 +83,8 @@ export async function planStacks(result: CompileResult, options: BaselineOptions
   return { plans, diagnostics, usageError: false };
 }
 
-/** check and build: the rule findings join the run's diagnostics. */
-export async function applyChangeRules(result: CompileResult, options: BaselineOptions): Promise<PlanRun> {
+/** check, build and plan: the rule findings join the run's diagnostics (sorted again). */
+export async function applyChangeRules(result: PlannableResult, options: BaselineOptions): Promise<PlanRun> {
   const run = await planStacks(result, options);
   result.diagnostics.push(...run.diagnostics);
   result.diagnostics.sort(compareDiagnostics);
@@ -72,7 +92,7 @@ export async function applyChangeRules(result: CompileResult, options: BaselineO
   return run;
 }
 
-function acknowledgementsOf(stack: StackResult): Acknowledgement[] {
-  const acks = stack.model?.stack.spec.policy?.acknowledgements ?? [];
+function acknowledgementsOf(model: StackModel): Acknowledgement[] {
+  const acks = model.stack.spec.policy?.acknowledgements ?? [];
   return acks.map((a) => ({ rule: a.rule, change: a.change, reason: a.reason }));
 }

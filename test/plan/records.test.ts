@@ -3,7 +3,7 @@
 // IRSA policy removed while its add-on stays installed) is checked on records directly.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { compile } from "../../compiler/pipeline.js";
+import { compile } from "../../compiler/compile/compile.js";
 import { forceNewTable } from "../../compiler/plan/force-new.js";
 import { planStack } from "../../compiler/plan/plan.js";
 import type { ChangeRecord } from "../../compiler/plan/record.js";

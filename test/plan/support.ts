@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { compile } from "../../compiler/pipeline.js";
+import { compile } from "../../compiler/compile/compile.js";
 import type { ChangeRecord } from "../../compiler/plan/record.js";
 import { planStack, type StackPlan } from "../../compiler/plan/plan.js";
 import { repoPath } from "../helpers/repo.js";

@@ -1,19 +1,18 @@
 // stackc plan: every change from the baseline (the last build in out/, or out/ at a git ref)
 // to what the manifests compile to now, classified, with the change rules applied. Thin: the
-// library plans (compiler/plan), this picks the format and the exit code.
+// library plans (api/plan.ts), this picks the format and the exit code.
 import type { Command } from "commander";
 import { Option } from "commander";
+import { plan } from "../../api/plan.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { compile } from "../../pipeline.js";
 import { formatPlanJson } from "../../plan/format/json.js";
 import { formatPlanMarkdown } from "../../plan/format/markdown.js";
 import { formatPatch, patchInput } from "../../plan/format/patch.js";
 import { formatPlanText } from "../../plan/format/text.js";
-import { applyChangeRules } from "../../plan/run.js";
 import { colors, shouldUseColor } from "../../report/colors.js";
 import { formatText } from "../../report/text.js";
-import { stackcVersion } from "../../util/package-root.js";
-import type { CommandContext } from "../main.js";
+import { stackcVersion } from "../../version.js";
+import type { CommandContext } from "../context.js";
 import { colorFlag } from "../options.js";
 import { exitCodeFor, report, type FailOn } from "../report.js";
 
@@ -36,26 +35,31 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .option("--patch", "text: also print the unified diff of the generated files")
     .addOption(new Option("--fail-on <level>", "lowest severity that fails the run").choices(["error", "warn"]).default("error"))
     .action(async (paths: string[], flags: PlanFlags, command: Command) => {
-      const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, outDir: flags.out });
-      if (result.usageError || hasErrors(result.diagnostics)) {
+      const result = await plan(paths, {
+        cwd: ctx.io.cwd,
+        outDir: flags.out,
+        ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
+        ...(ctx.io.fs ? { io: ctx.io.fs } : {}),
+      });
+      const compiled = result.plans.length > 0 || !(result.usageError || hasErrors(result.diagnostics));
+      if (!compiled) {
         report(result, { format: flags.format === "json" ? "json" : "text", failOn: flags.failOn, color: colorFlag(command) }, ctx.io);
         ctx.setExit(exitCodeFor(result, flags.failOn));
         return;
       }
-      const run = await applyChangeRules(result, { cwd: ctx.io.cwd, outDir: flags.out, ...(flags.baseline !== undefined ? { ref: flags.baseline } : {}) });
       if (flags.format === "json") {
-        ctx.io.stdout.write(formatPlanJson(run.plans, result.diagnostics, stackcVersion));
+        ctx.io.stdout.write(formatPlanJson(result.plans, result.diagnostics, stackcVersion));
       } else if (flags.format === "markdown") {
-        ctx.io.stdout.write(formatPlanMarkdown(run.plans, result.diagnostics));
+        ctx.io.stdout.write(formatPlanMarkdown(result.plans, result.diagnostics));
       } else {
         const c = colors(shouldUseColor(ctx.io.stdout, ctx.io.env, colorFlag(command)));
-        ctx.io.stdout.write(formatPlanText(run.plans, c));
+        ctx.io.stdout.write(formatPlanText(result.plans, c));
         if (flags.patch) {
           const inputs = [];
-          for (const plan of run.plans) inputs.push(await patchInput(plan, result.stacks.find((s) => s.file === plan.file)?.files ?? []));
+          for (const p of result.plans) inputs.push(await patchInput(p, result.stacks.find((s) => s.file === p.file)?.files ?? []));
           ctx.io.stdout.write(formatPatch(inputs, flags.out.replace(/\/+$/, "")));
         }
-        if (result.diagnostics.length > 0 || run.usageError) {
+        if (result.diagnostics.length > 0) {
           ctx.io.stdout.write(formatText({ diagnostics: result.diagnostics, sources: result.sources, stackCount: result.stacks.length, colors: c }));
         }
       }

@@ -2,9 +2,9 @@
 // wired values (and settings.values merged over them), their companion releases, the disabled
 // add-ons (`installed: false`, so helmfile uninstalls them), and spec.charts (those with
 // `installed: false` likewise).
-import { addonCatalog, type AddonInfo, type AddonKey } from "../../addons/catalog.js";
+import { addonCatalog, type AddonInfo, type AddonKey } from "../../catalog/addons.js";
 import { addonWiring, EBS_STORAGE_CLASS, PROMETHEUS_CRDS_RELEASE, type Tier, type WiringContext } from "../../addons/wiring/index.js";
-import type { AddonModel, StackModel } from "../../normalize/model.js";
+import type { AddonModel, StackModel } from "../../model/model.js";
 import { deepMerge, isPlainObject, type PlainObject } from "./merge.js";
 
 export interface ReleasePlan {

@@ -2,8 +2,8 @@
 // the summary (git-style a/ b/ names under out/). The lock file is left out: its change is the
 // plan itself.
 import { createRequire } from "node:module";
-import type { VirtualFile } from "../../emit/emitter.js";
-import { LOCK_FILE } from "../../write/lock.js";
+import type { VirtualFile } from "../../model/virtual-file.js";
+import { LOCK_FILE } from "../../emit/lock.js";
 import type { StackPlanResult } from "../run.js";
 
 const require = createRequire(import.meta.url);
