@@ -11,6 +11,11 @@ export { validate, type ValidateOptions, type ValidateResult } from "./api/valid
 export { check, PolicyInputDirError, type CheckOptions, type CheckResult } from "./api/check.js";
 export { build, type BuildOptions, type BuildResult } from "./api/build.js";
 export { diff, type DiffOptions, type DiffResult } from "./api/diff.js";
+export { plan, type PlanOptions, type PlanResult } from "./api/plan.js";
+export { planStack, type PlanStackInput, type StackPlan, type RollingUpdate, type Acknowledgement } from "./plan/plan.js";
+export type { Change, ChangeClass, ChangeTool } from "./plan/change.js";
+export type { ChangeRecord } from "./plan/record.js";
+export { forceNewTable, type ForceNewEntry } from "./plan/force-new.js";
 export { verify, type VerifyOptions, type VerifyResult } from "./api/verify.js";
 export { bind, type BindOptions, type BindRunResult } from "./api/bind.js";
 export { explain, type ExplainOptions, type ExplainResult } from "./api/explain.js";

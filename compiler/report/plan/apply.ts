@@ -1,7 +1,7 @@
 // The commands that carry a plan through, for the markdown plan and the text summary: which
 // instance groups roll, control plane first, with the admin credentials kops validate and
 // helmfile need. Data, not text: each reporter prints it its own way.
-import type { StackPlanResult } from "../run.js";
+import type { StackPlanResult } from "../../plan/run.js";
 
 export interface ApplyStep {
   title: string;

@@ -9,7 +9,7 @@
 //     "diagnostics": [{ "code", "severity", "message", "file"?, "line"?, "column"?, "pointer"?,
 //                       "hint"?, "stack"?, "change"?, "acknowledged"?: reason }] }
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { StackPlanResult } from "../run.js";
+import type { StackPlanResult } from "../../plan/run.js";
 
 export function formatPlanJson(plans: readonly StackPlanResult[], diagnostics: readonly Diagnostic[], version: string): string {
   const doc = {

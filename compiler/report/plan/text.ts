@@ -1,9 +1,9 @@
 // The text plan: per stack a summary line first, then each change (class, code, target, the
 // manifest line) with its reason, then the groups that roll. Diagnostics (refused changes)
 // are printed by the usual text reporter after it.
-import type { Colors } from "../../report/colors.js";
-import type { Change, ChangeClass } from "../change.js";
-import type { StackPlanResult } from "../run.js";
+import type { Colors } from "../colors.js";
+import type { Change, ChangeClass } from "../../plan/change.js";
+import type { StackPlanResult } from "../../plan/run.js";
 
 export function formatPlanText(plans: readonly StackPlanResult[], c: Colors): string {
   let out = "";

@@ -2,7 +2,7 @@
 // first (with the acknowledgement that would pass each), every change in a table, and the
 // commands that carry this plan through — which groups roll, control plane first.
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { StackPlanResult } from "../run.js";
+import type { StackPlanResult } from "../../plan/run.js";
 import { applySteps } from "./apply.js";
 
 export function formatPlanMarkdown(plans: readonly StackPlanResult[], diagnostics: readonly Diagnostic[]): string {

@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import type { VirtualFile } from "../../model/virtual-file.js";
 import { LOCK_FILE } from "../../emit/lock.js";
-import type { StackPlanResult } from "../run.js";
+import type { StackPlanResult } from "../../plan/run.js";
 
 const require = createRequire(import.meta.url);
 const { createTwoFilesPatch } = require("diff") as typeof import("diff");
