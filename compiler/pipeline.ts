@@ -9,8 +9,8 @@ import { diag } from "./diagnostics/codes.js";
 import { emitStack } from "./emit/emit.js";
 import type { Emitter, VirtualFile } from "./emit/emitter.js";
 import { emitters as registeredEmitters } from "./emit/registry.js";
-import { discoverManifests, type DiscoverIo } from "./load/discover.js";
-import { createLoadSession, loadManifest, type Io } from "./load/load.js";
+import { discoverManifests, type DiscoveredManifest, type DiscoverIo } from "./load/discover.js";
+import { createLoadSession, loadManifest, type Io, type LoadSession } from "./load/load.js";
 import { nodeIo } from "./load/node-io.js";
 import type { SourceMap } from "./load/source-map.js";
 import { checkFleet } from "./normalize/fleet.js";
@@ -80,53 +80,9 @@ export async function compile(inputs: readonly string[], options: CompileOptions
   let usageError = discovered.diagnostics.length > 0;
 
   for (const manifest of discovered.manifests) {
-    const loaded = await loadManifest(session, manifest.file);
-    const tag = (ds: readonly Diagnostic[]) => ds.map((d) => ({ ...d, stack: d.stack ?? loaded.file }));
-    if (loaded.kind === "StackBase") {
-      // A base is checked through the stacks that extend it; named explicitly, say so.
-      if (!manifest.fromDirectory) {
-        all.push({
-          ...diag("STK-LOAD-005", `${loaded.file} is a StackBase; it is checked through the stacks that extend it`, {
-            file: loaded.file,
-          }),
-          stack: loaded.file,
-        });
-      }
-      continue;
-    }
-    const result: StackResult = { file: loaded.file, manifests: loaded.files };
-    stacks.push(result);
-    all.push(...tag(loaded.diagnostics));
-    if (loaded.value === undefined || !loaded.sourceMap || hasErrors(loaded.diagnostics)) continue;
-    result.sourceMap = loaded.sourceMap;
-
-    const validated = validateManifest(loaded.value, loaded.sourceMap);
-    all.push(...tag(validated.diagnostics));
-    const name = (loaded.value as { metadata?: { name?: unknown } })?.metadata?.name;
-    if (typeof name === "string") result.name = name;
-    if (!validated.value) continue;
-
-    const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap);
-    all.push(...tag(normalized.diagnostics));
-    if (!normalized.value || hasErrors(normalized.diagnostics)) continue;
-    const model = normalized.value;
-    result.model = model;
-
-    let artifacts: Record<string, unknown> = {};
-    if (options.emit) {
-      const emitted = emitStack(model, emitters, { stackcVersion });
-      all.push(...tag(emitted.diagnostics));
-      if (emitted.value && !hasErrors(emitted.diagnostics)) {
-        artifacts = emitted.value.artifacts;
-        const stackDir = path.join(outDir, model.name);
-        const manifests = loaded.files.map((f) => ({ absolutePath: path.resolve(cwd, f), text: session.sources.get(f) ?? "" }));
-        const lock = buildLockFile({ stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files });
-        result.files = [...emitted.value.files, lock].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        result.artifacts = artifacts;
-        result.preserve = emitted.value.preserve;
-      }
-    }
-    if (options.policy) all.push(...tag(options.policy.evaluate({ model, artifacts, sourceMap: loaded.sourceMap })));
+    const one = await compileStack(session, manifest, { ...options, cwd, outDir, emitters });
+    all.push(...one.diagnostics);
+    if (one.result) stacks.push(one.result);
   }
 
   const members = stacks.filter((s) => s.model && s.sourceMap).map((s) => ({ model: s.model!, sourceMap: s.sourceMap! }));
@@ -139,8 +95,69 @@ export async function compile(inputs: readonly string[], options: CompileOptions
   return { stacks, diagnostics: dedupe(all).sort(compareDiagnostics), sources: session.sources, usageError };
 }
 
+/**
+ * One discovered manifest through load → validate → normalize → emit → policy: its result (none
+ * for a StackBase) and its own findings, each tagged with the stack. The fleet runner
+ * (fleet/run.ts) calls this on worker threads; compile() calls it in a loop.
+ */
+export async function compileStack(
+  session: LoadSession,
+  manifest: DiscoveredManifest,
+  options: CompileOptions & { cwd: string; outDir: string; emitters: readonly Emitter[] },
+): Promise<{ result?: StackResult; diagnostics: Diagnostic[] }> {
+  const { cwd, outDir, emitters } = options;
+  const all: Diagnostic[] = [];
+  const loaded = await loadManifest(session, manifest.file);
+  const tag = (ds: readonly Diagnostic[]) => ds.map((d) => ({ ...d, stack: d.stack ?? loaded.file }));
+  if (loaded.kind === "StackBase") {
+    // A base is checked through the stacks that extend it; named explicitly, say so.
+    if (!manifest.fromDirectory) {
+      all.push({
+        ...diag("STK-LOAD-005", `${loaded.file} is a StackBase; it is checked through the stacks that extend it`, {
+          file: loaded.file,
+        }),
+        stack: loaded.file,
+      });
+    }
+    return { diagnostics: all };
+  }
+  const result: StackResult = { file: loaded.file, manifests: loaded.files };
+  all.push(...tag(loaded.diagnostics));
+  if (loaded.value === undefined || !loaded.sourceMap || hasErrors(loaded.diagnostics)) return { result, diagnostics: all };
+  result.sourceMap = loaded.sourceMap;
+
+  const validated = validateManifest(loaded.value, loaded.sourceMap);
+  all.push(...tag(validated.diagnostics));
+  const name = (loaded.value as { metadata?: { name?: unknown } })?.metadata?.name;
+  if (typeof name === "string") result.name = name;
+  if (!validated.value) return { result, diagnostics: all };
+
+  const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap);
+  all.push(...tag(normalized.diagnostics));
+  if (!normalized.value || hasErrors(normalized.diagnostics)) return { result, diagnostics: all };
+  const model = normalized.value;
+  result.model = model;
+
+  let artifacts: Record<string, unknown> = {};
+  if (options.emit) {
+    const emitted = emitStack(model, emitters, { stackcVersion });
+    all.push(...tag(emitted.diagnostics));
+    if (emitted.value && !hasErrors(emitted.diagnostics)) {
+      artifacts = emitted.value.artifacts;
+      const stackDir = path.join(outDir, model.name);
+      const manifests = loaded.files.map((f) => ({ absolutePath: path.resolve(cwd, f), text: session.sources.get(f) ?? "" }));
+      const lock = buildLockFile({ stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files });
+      result.files = [...emitted.value.files, lock].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      result.artifacts = artifacts;
+      result.preserve = emitted.value.preserve;
+    }
+  }
+  if (options.policy) all.push(...tag(options.policy.evaluate({ model, artifacts, sourceMap: loaded.sourceMap })));
+  return { result, diagnostics: all };
+}
+
 /** The same finding reached through several stacks (an error in a shared base) is reported once. */
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {

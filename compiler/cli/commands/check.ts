@@ -3,16 +3,17 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { StackModel } from "../../normalize/model.js";
 import type { PolicyInput } from "../../policy/input.js";
-import { compile } from "../../pipeline.js";
+import { runFleet } from "../../fleet/run.js";
 import { parseNow } from "../../policy/facts.js";
 import { createPolicyStage } from "../../policy/stage.js";
 import { UserPolicyError, loadUserPolicies } from "../../policy/user-policies.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CommandContext } from "../main.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
+import { addFleetOptions, type FleetFlags, parseFleetFlags, progressLine } from "../fleet-options.js";
 import { checkFormats, exitCodeFor, report } from "../report.js";
 
-interface CheckFlags extends ReportFlags {
+interface CheckFlags extends ReportFlags, FleetFlags {
   policy: string[];
   now?: string;
   dumpPolicyInput?: string;
@@ -20,13 +21,13 @@ interface CheckFlags extends ReportFlags {
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   addReportOptions(
-    program
+    addFleetOptions(program
       .command("check")
       .description("CI gate: schema, consistency checks, emitters (in memory) and policies, with waivers; writes nothing")
       .argument("<paths...>", "manifest files or directories (searched recursively for .yaml/.yml)")
       .option("--policy <path>", "extra Rego policies (conftest convention): a directory, or a bundle.tar.gz from opa build -t wasm; repeatable", collect, [])
       .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")
-      .option("--dump-policy-input <dir>", "also write each stack's policy input to <dir>/<stack>.json (for opa eval, conftest test)"),
+      .option("--dump-policy-input <dir>", "also write each stack's policy input to <dir>/<stack>.json (for opa eval, conftest test)")),
     checkFormats,
   ).action(async (paths: string[], flags: CheckFlags, command: Command) => {
     let now = new Date();
@@ -61,8 +62,25 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       // the exact document the wasm policies see, one file per stack (named by metadata.name)
       onInput = (model, input) => writeFileSync(path.join(dir, `${model.name}.json`), `${JSON.stringify(input, null, 2)}\n`);
     }
+    const selection = await parseFleetFlags(flags, ctx.io);
+    if ("error" in selection) {
+      ctx.io.stderr.write(`stackc check: ${selection.error}\n`);
+      ctx.setExit(ExitCode.Usage);
+      return;
+    }
     const policy = createPolicyStage({ now, extraPolicies, onInput });
-    const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, policy });
+    const progress = progressLine(ctx.io, "checking");
+    const result = await runFleet(paths, {
+      mode: "check",
+      cwd: ctx.io.cwd,
+      now,
+      policy,
+      // user policies and the input dump live in this thread
+      inProcessOnly: extraPolicies.length > 0 || onInput !== undefined,
+      ...selection,
+      onProgress: progress.update,
+    });
+    progress.end();
     report(result, { ...flags, color: colorFlag(command), rules: policy.rules }, ctx.io);
     ctx.setExit(exitCodeFor(result, flags.failOn));
   });

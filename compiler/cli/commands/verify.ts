@@ -1,27 +1,29 @@
-import path from "node:path";
 import type { Command } from "commander";
-import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { compile } from "../../pipeline.js";
-import { compareOutputs } from "../../write/compare.js";
-import { verifyDiagnostics } from "../../write/verify.js";
+import { runFleet } from "../../fleet/run.js";
+import { ExitCode } from "../exit-codes.js";
+import { addFleetOptions, type FleetFlags, parseFleetFlags, progressLine } from "../fleet-options.js";
 import type { CommandContext } from "../main.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
 import { baseFormats, exitCodeFor, report } from "../report.js";
 
 export function registerVerify(program: Command, ctx: CommandContext): void {
   addReportOptions(
-    program
+    addFleetOptions(program
       .command("verify")
       .description("CI: fail unless out/ is exactly what the manifests compile to and no generated file was edited by hand")
       .argument("<paths...>", "manifest files or directories")
-      .option("-o, --out <dir>", "output directory", "out"),
+      .option("-o, --out <dir>", "output directory", "out")),
     baseFormats,
-  ).action(async (paths: string[], flags: ReportFlags & { out: string }, command: Command) => {
-    const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, outDir: flags.out });
-    if (!result.usageError && !hasErrors(result.diagnostics)) {
-      const comparison = await compareOutputs(result, path.resolve(ctx.io.cwd, flags.out));
-      result.diagnostics.push(...verifyDiagnostics(comparison, flags.out.replace(/\/+$/, "")));
+  ).action(async (paths: string[], flags: ReportFlags & FleetFlags & { out: string }, command: Command) => {
+    const selection = await parseFleetFlags(flags, ctx.io);
+    if ("error" in selection) {
+      ctx.io.stderr.write(`stackc verify: ${selection.error}\n`);
+      ctx.setExit(ExitCode.Usage);
+      return;
     }
+    const progress = progressLine(ctx.io, "verifying");
+    const result = await runFleet(paths, { mode: "verify", cwd: ctx.io.cwd, outDir: flags.out, ...selection, onProgress: progress.update });
+    progress.end();
     report(result, { ...flags, color: colorFlag(command) }, ctx.io);
     ctx.setExit(exitCodeFor(result, flags.failOn));
   });
