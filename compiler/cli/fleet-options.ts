@@ -2,6 +2,8 @@
 // --changed-since, and the progress line (a TTY only; never when piped or in CI).
 import { execFile } from "node:child_process";
 import { Option, type Command } from "commander";
+import path from "node:path";
+import { DEFAULT_CACHE_DIR, type RunKeyParts, StackCache, runKey } from "../fleet/cache.js";
 import { ChangedSinceError, changedFiles } from "../fleet/changed.js";
 import { type Shard, parseShard } from "../fleet/shard.js";
 import type { CliStreams } from "./io.js";
@@ -10,13 +12,27 @@ export interface FleetFlags {
   jobs?: string;
   shard?: string;
   changedSince?: string;
+  /** false with --no-cache */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 export function addFleetOptions(command: Command): Command {
   return command
     .addOption(new Option("-j, --jobs <n>", "worker threads (default: the number of cores; 1 = no workers)"))
     .addOption(new Option("--shard <k/n>", "only the k-th of n deterministic slices of the stacks (CI matrices)"))
-    .addOption(new Option("--changed-since <git-ref>", "only stacks whose manifest or a base it extends differs from <git-ref> (committed, staged, unstaged or untracked)"));
+    .addOption(new Option("--changed-since <git-ref>", "only stacks whose manifest or a base it extends differs from <git-ref> (committed, staged, unstaged or untracked)"))
+    .addOption(new Option("--cache-dir <dir>", `where results are cached by their inputs' hash (safe to delete; default ${DEFAULT_CACHE_DIR}, or $STACKC_CACHE_DIR)`))
+    .addOption(new Option("--no-cache", "compile every stack, neither reading nor writing the cache"));
+}
+
+/** The run's cache, or undefined (--no-cache, or a build without a build id: a tsc-only build). */
+export function fleetCache(flags: FleetFlags, io: CliStreams, parts: RunKeyParts): StackCache | undefined {
+  if (flags.cache === false) return undefined;
+  const key = runKey(parts);
+  if (key === undefined) return undefined;
+  const dir = path.resolve(io.cwd, flags.cacheDir ?? io.env.STACKC_CACHE_DIR ?? DEFAULT_CACHE_DIR);
+  return new StackCache(dir, key, io.cwd);
 }
 
 export interface FleetSelection {
@@ -80,4 +96,9 @@ export function progressLine(io: CliStreams, label: string, delayMs = 1000): { u
       if (shown) io.stderr.write("\r\u001b[2K");
     },
   };
+}
+
+/** `{ cache }` when there is one (exactOptionalPropertyTypes-friendly spread). */
+export function cacheOption(cache: StackCache | undefined): { cache?: StackCache } {
+  return cache ? { cache } : {};
 }

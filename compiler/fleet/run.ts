@@ -17,6 +17,7 @@ import { createLoadSession, loadManifest } from "../load/load.js";
 import { nodeIo } from "../load/node-io.js";
 import { checkFleetSummaries, type FleetSummary } from "../normalize/fleet.js";
 import { type CompileResult, type PolicyStage, type StackResult, dedupe } from "../pipeline.js";
+import { type CacheEntry, StackCache, sha256Hex } from "./cache.js";
 import { runPool } from "./pool.js";
 import { type Shard, selectShard } from "./shard.js";
 import { type FleetMode, type StackOutcome, runStackTask } from "./stack-task.js";
@@ -41,6 +42,8 @@ export interface FleetOptions {
   shard?: Shard;
   /** --changed-since: absolute paths of the changed files; a stack is selected when its manifest or a base is one. */
   changed?: ReadonlySet<string>;
+  /** The stack cache of this run (cache.ts), keyed for its mode, date and output folder. */
+  cache?: StackCache;
   /** Called after each stack (in result order): for a progress line. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -50,6 +53,8 @@ export interface FleetResult extends CompileResult {
   written: string[];
   /** Stacks in the input before --shard/--changed-since selected `stacks`. */
   discovered: number;
+  /** Stacks taken from the cache (not compiled, not written again). */
+  fromCache: number;
 }
 
 export async function runFleet(inputs: readonly string[], options: FleetOptions): Promise<FleetResult> {
@@ -72,7 +77,7 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
 
   const runId = `${process.pid}-${Date.now().toString(36)}`;
   const task = { mode, cwd, outDir, outDisplay, runId };
-  const onOutcome = (outcome: StackOutcome, done: number) => {
+  const onOutcome = (outcome: StackOutcome, count: number) => {
     all.push(...outcome.diagnostics);
     if (outcome.file !== undefined) {
       stacks.push({ file: outcome.file, ...(outcome.name !== undefined ? { name: outcome.name } : {}), manifests: outcome.manifests });
@@ -81,20 +86,56 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
     if (outcome.diagnostics.length > 0) for (const [file, text] of outcome.sources) sources.set(file, text);
     if (outcome.summary) summaries.push(outcome.summary);
     if (outcome.staged && outcome.name !== undefined) staged.push({ name: outcome.name, dir: outcome.staged });
-    options.onProgress?.(done, selected.length);
+    options.onProgress?.(count, selected.length);
+  };
+
+  // the cache first: a stack whose inputs hash as recorded is not compiled again
+  const outcomes = new Map<number, StackOutcome>();
+  const misses: number[] = [];
+  let fromCache = 0;
+  for (let i = 0; i < selected.length; i++) {
+    const hit = options.cache ? await cachedOutcome(options.cache, selected[i]!, mode, outDir) : undefined;
+    if (hit) {
+      outcomes.set(i, hit);
+      fromCache++;
+    } else misses.push(i);
+  }
+  const store = async (outcome: StackOutcome) => {
+    if (!options.cache || !outcome.file || !outcome.summary || !outcome.files || outcome.name === undefined) return;
+    const texts = new Map(outcome.sources);
+    // verify's out/ comparison is not a property of the inputs: never cached
+    const diagnostics = outcome.diagnostics.filter((d) => !d.code.startsWith("STK-SYNC-"));
+    await options.cache.store(outcome.file, outcome.manifests, texts, { name: outcome.name, diagnostics, summary: outcome.summary, files: outcome.files, preserve: outcome.preserve ?? [] });
   };
 
   const jobs = options.jobs ?? os.availableParallelism();
-  const useWorkers = !options.inProcessOnly && jobs > 1 && (options.jobs !== undefined || selected.length >= MIN_STACKS_FOR_WORKERS);
+  const useWorkers = !options.inProcessOnly && jobs > 1 && misses.length > 0 && (options.jobs !== undefined || misses.length >= MIN_STACKS_FOR_WORKERS);
+  let done = 0;
+  let next = 0;
+  // outcomes are reported in discovery order: cached ones as soon as every earlier stack is in
+  const drain = () => {
+    while (outcomes.has(next)) {
+      onOutcome(outcomes.get(next)!, ++done);
+      outcomes.delete(next);
+      next++;
+    }
+  };
   try {
+    drain();
     if (useWorkers) {
       const init: WorkerInit = { task, now: mode === "verify" ? null : (options.now ?? new Date()).toISOString() };
-      let done = 0;
-      await runPool<WorkerInit, DiscoveredManifest, StackOutcome>({ file: workerFile(), init, size: jobs }, selected, (_, outcome) => onOutcome(outcome, ++done));
+      const manifests = misses.map((i) => selected[i]!);
+      await runPool<WorkerInit, DiscoveredManifest, StackOutcome>({ file: workerFile(), init, size: jobs }, manifests, async (k, outcome) => {
+        await store(outcome);
+        outcomes.set(misses[k]!, outcome);
+        drain();
+      });
     } else {
-      let done = 0;
-      for (const manifest of selected) {
-        onOutcome(await runStackTask(manifest, task, mode === "verify" || !options.policy ? {} : { policy: options.policy }), ++done);
+      for (const i of misses) {
+        const outcome = await runStackTask(selected[i]!, task, mode === "verify" || !options.policy ? {} : { policy: options.policy });
+        await store(outcome);
+        outcomes.set(i, outcome);
+        drain();
       }
     }
   } catch (err) {
@@ -142,7 +183,7 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
       }
     }
   }
-  return { stacks, diagnostics: dedupe(all).sort(compareDiagnostics), sources, usageError, written, discovered: discovered.manifests.length };
+  return { stacks, diagnostics: dedupe(all).sort(compareDiagnostics), sources, usageError, written, discovered: discovered.manifests.length, fromCache };
 }
 
 /** The worker module beside this one (dist/compiler/fleet/worker.js; in the bundle too). */
@@ -194,4 +235,55 @@ function realPath(p: string): string {
   } catch {
     return p; // deleted since the ref: compared as given
   }
+}
+
+/**
+ * A stack's outcome from the cache: check takes the recorded findings; build also needs
+ * out/<name>/ to hold exactly the recorded build (its lock file hashing as recorded, every file
+ * there); verify also compares out/<name>/ with the recorded file hashes. Anything else: a miss.
+ */
+async function cachedOutcome(cache: StackCache, manifest: DiscoveredManifest, mode: FleetMode, outDir: string): Promise<StackOutcome | undefined> {
+  const found = await cache.lookup(manifest.file);
+  if (!found) return undefined;
+  const { entry, sources } = found;
+  const dir = path.join(outDir, entry.name);
+  if (mode === "build" && !(await outputMatches(dir, entry, false))) return undefined;
+  if (mode === "verify" && !(await outputMatches(dir, entry, true))) return undefined;
+  return {
+    file: entry.stack,
+    name: entry.name,
+    manifests: entry.manifests.map((m) => m.path),
+    diagnostics: entry.diagnostics,
+    sources: [...sources],
+    summary: entry.summary,
+    files: entry.files,
+    preserve: entry.preserve,
+  };
+}
+
+/** out/<name>/ holds the recorded files: the lock file's hash (build), or every file's (verify, no extra files). */
+async function outputMatches(dir: string, entry: CacheEntry, everyFile: boolean): Promise<boolean> {
+  const lock = entry.files["stackc.lock.json"];
+  const read = (rel: string) => readFile(path.join(dir, ...rel.split("/")), "utf8").then(sha256Hex, () => undefined);
+  if (lock === undefined || (await read("stackc.lock.json")) !== lock) return false;
+  if (!everyFile) {
+    for (const rel of Object.keys(entry.files)) if (!(await stat(path.join(dir, ...rel.split("/"))).then(() => true, () => false))) return false;
+    return true;
+  }
+  const onDisk = await listFiles(dir);
+  const preserve = new Set(entry.preserve);
+  for (const rel of onDisk) if (!(rel in entry.files) && !preserve.has(rel)) return false;
+  for (const [rel, hash] of Object.entries(entry.files)) if ((await read(rel)) !== hash) return false;
+  return true;
+}
+
+async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const entries = await readdir(path.join(dir, ...prefix.split("/").filter(Boolean)), { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const e of entries) {
+    const rel = `${prefix}${e.name}`;
+    if (e.isDirectory()) out.push(...(await listFiles(dir, `${rel}/`)));
+    else out.push(rel);
+  }
+  return out;
 }

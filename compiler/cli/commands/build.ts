@@ -5,7 +5,7 @@ import { createPolicyStage } from "../../policy/stage.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CommandContext } from "../main.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
-import { addFleetOptions, type FleetFlags, parseFleetFlags, progressLine } from "../fleet-options.js";
+import { addFleetOptions, cacheOption, fleetCache, type FleetFlags, parseFleetFlags, progressLine } from "../fleet-options.js";
 import { baseFormats, exitCodeFor, report } from "../report.js";
 
 export function registerBuild(program: Command, ctx: CommandContext): void {
@@ -33,7 +33,8 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     }
     const policy = createPolicyStage({ now });
     const progress = progressLine(ctx.io, "building");
-    const result = await runFleet(paths, { mode: "build", cwd: ctx.io.cwd, outDir: flags.out, now, policy, ...selection, onProgress: progress.update });
+    const cache = fleetCache(flags, ctx.io, { mode: "gate", today: now.toISOString().slice(0, 10), outDir: flags.out });
+    const result = await runFleet(paths, { mode: "build", cwd: ctx.io.cwd, outDir: flags.out, now, policy, ...selection, ...cacheOption(cache), onProgress: progress.update });
     progress.end();
     report(result, { ...flags, color: colorFlag(command) }, ctx.io);
     if (flags.format === "text" && result.written.length > 0) {

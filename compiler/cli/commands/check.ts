@@ -10,7 +10,7 @@ import { UserPolicyError, loadUserPolicies } from "../../policy/user-policies.js
 import { ExitCode } from "../exit-codes.js";
 import type { CommandContext } from "../main.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
-import { addFleetOptions, type FleetFlags, parseFleetFlags, progressLine } from "../fleet-options.js";
+import { addFleetOptions, cacheOption, fleetCache, type FleetFlags, parseFleetFlags, progressLine } from "../fleet-options.js";
 import { checkFormats, exitCodeFor, report } from "../report.js";
 
 interface CheckFlags extends ReportFlags, FleetFlags {
@@ -78,6 +78,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       // user policies and the input dump live in this thread
       inProcessOnly: extraPolicies.length > 0 || onInput !== undefined,
       ...selection,
+      // user policies are not part of the cache key, and the input dump needs every evaluation
+      ...(extraPolicies.length > 0 || onInput ? {} : cacheOption(fleetCache(flags, ctx.io, { mode: "gate", today: now.toISOString().slice(0, 10), outDir: "out" }))),
       onProgress: progress.update,
     });
     progress.end();

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { runFleet } from "../../fleet/run.js";
 import { ExitCode } from "../exit-codes.js";
-import { addFleetOptions, type FleetFlags, parseFleetFlags, progressLine } from "../fleet-options.js";
+import { addFleetOptions, cacheOption, fleetCache, type FleetFlags, parseFleetFlags, progressLine } from "../fleet-options.js";
 import type { CommandContext } from "../main.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
 import { baseFormats, exitCodeFor, report } from "../report.js";
@@ -22,7 +22,8 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
       return;
     }
     const progress = progressLine(ctx.io, "verifying");
-    const result = await runFleet(paths, { mode: "verify", cwd: ctx.io.cwd, outDir: flags.out, ...selection, onProgress: progress.update });
+    const cache = fleetCache(flags, ctx.io, { mode: "verify", today: "", outDir: flags.out });
+    const result = await runFleet(paths, { mode: "verify", cwd: ctx.io.cwd, outDir: flags.out, ...selection, ...cacheOption(cache), onProgress: progress.update });
     progress.end();
     report(result, { ...flags, color: colorFlag(command) }, ctx.io);
     ctx.setExit(exitCodeFor(result, flags.failOn));
