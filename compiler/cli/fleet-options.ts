@@ -1,12 +1,8 @@
 // The options of the commands that run a fleet (check, build, verify): --jobs, --shard,
-// --changed-since, and the progress line (a TTY only; never when piped or in CI).
-import { execFile } from "node:child_process";
+// --changed-since, the cache, and the progress line (a TTY only; never when piped or in CI).
 import { Option, type Command } from "commander";
-import path from "node:path";
-import { DEFAULT_CACHE_DIR, type RunKeyParts, StackCache, runKey } from "../fleet/cache.js";
-import { ChangedSinceError, changedFiles } from "../fleet/changed.js";
-import { type Shard, parseShard } from "../fleet/shard.js";
-import type { CliStreams } from "./io.js";
+import { DEFAULT_CACHE_DIR, type FleetRunOptions } from "../fleet/settings.js";
+import type { CliStreams } from "./context.js";
 
 export interface FleetFlags {
   jobs?: string;
@@ -26,52 +22,17 @@ export function addFleetOptions(command: Command): Command {
     .addOption(new Option("--no-cache", "compile every stack, neither reading nor writing the cache"));
 }
 
-/** The run's cache, or undefined (--no-cache, or a build without a build id: a tsc-only build). */
-export function fleetCache(flags: FleetFlags, io: CliStreams, parts: RunKeyParts): StackCache | undefined {
-  if (flags.cache === false) return undefined;
-  const key = runKey(parts);
-  if (key === undefined) return undefined;
-  const dir = path.resolve(io.cwd, flags.cacheDir ?? io.env.STACKC_CACHE_DIR ?? DEFAULT_CACHE_DIR);
-  return new StackCache(dir, key, io.cwd);
-}
-
-export interface FleetSelection {
-  jobs?: number;
-  shard?: Shard;
-  changed?: Set<string>;
-}
-
-/** The parsed flags, or an error message for a usage error (exit 2). */
-export async function parseFleetFlags(flags: FleetFlags, io: CliStreams): Promise<FleetSelection | { error: string }> {
-  const out: FleetSelection = {};
+/** The library options for the flags; a string for a usage error (exit 2). */
+export function fleetRunOptions(flags: FleetFlags, io: CliStreams, onProgress: (done: number, total: number) => void): FleetRunOptions | string {
+  const out: FleetRunOptions = { onProgress };
   if (flags.jobs !== undefined) {
-    const jobs = /^\d+$/.test(flags.jobs.trim()) ? Number(flags.jobs) : NaN;
-    if (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > 256) return { error: `--jobs ${JSON.stringify(flags.jobs)} is not a number of worker threads from 1 to 256` };
-    out.jobs = jobs;
+    if (!/^\s*\d+\s*$/.test(flags.jobs)) return `--jobs ${JSON.stringify(flags.jobs)} is not a number of worker threads from 1 to 256`;
+    out.jobs = Number(flags.jobs);
   }
-  if (flags.shard !== undefined) {
-    const shard = parseShard(flags.shard);
-    if (!shard) return { error: `--shard ${JSON.stringify(flags.shard)} is not k/n with 1 ≤ k ≤ n (e.g. --shard 2/4)` };
-    out.shard = shard;
-  }
-  if (flags.changedSince !== undefined) {
-    try {
-      out.changed = await changedFiles(flags.changedSince, io.cwd, git);
-    } catch (err) {
-      if (err instanceof ChangedSinceError) return { error: err.message };
-      throw err;
-    }
-  }
+  if (flags.shard !== undefined) out.shard = flags.shard;
+  if (flags.changedSince !== undefined) out.changedSince = flags.changedSince;
+  out.cache = flags.cache === false ? false : (flags.cacheDir ?? io.env.STACKC_CACHE_DIR ?? DEFAULT_CACHE_DIR);
   return out;
-}
-
-function git(args: readonly string[], cwd: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile("git", [...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
-      if (err) reject(new Error(stderr.trim() || err.message));
-      else resolve(stdout);
-    });
-  });
 }
 
 /**
@@ -96,9 +57,4 @@ export function progressLine(io: CliStreams, label: string, delayMs = 1000): { u
       if (shown) io.stderr.write("\r\u001b[2K");
     },
   };
-}
-
-/** `{ cache }` when there is one (exactOptionalPropertyTypes-friendly spread). */
-export function cacheOption(cache: StackCache | undefined): { cache?: StackCache } {
-  return cache ? { cache } : {};
 }

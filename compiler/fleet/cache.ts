@@ -11,11 +11,11 @@
 // invalidate exactly the entries they should. A missing, unreadable or malformed entry is a
 // miss, never an error; the folder is written through the Io like everything else.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { defaultBundleDir } from "../policy/rules.js";
-import { packagePath } from "../util/package-root.js";
+import { packagePath } from "../assets/assets.js";
+import type { Io } from "../io/io.js";
+import { nodeIo } from "../io/node-io.js";
+import { defaultBundleDir } from "../policy/engine/bundle.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 import type { FleetSummary } from "../normalize/fleet.js";
@@ -47,24 +47,22 @@ export interface CacheEntry extends CachedStack {
 export const sha256Hex = (text: string | Uint8Array): string => createHash("sha256").update(text).digest("hex");
 
 /** The build's identity (scripts/build/precompile.mjs: a hash of dist/compiler, schema, templates); undefined when not built that way. */
-export function buildId(): string | undefined {
-  const file = packagePath("dist", "compiler", "build-id.generated.json");
-  if (!existsSync(file)) return undefined;
+export function buildId(io: Io = nodeIo): string | undefined {
   try {
-    return (JSON.parse(readFileSync(file, "utf8")) as { buildId?: string }).buildId;
+    return (JSON.parse(io.readTextSync(packagePath("dist", "compiler", "build-id.generated.json"))) as { buildId?: string }).buildId;
   } catch {
-    return undefined;
+    return undefined; // a tsc-only build: no cache
   }
 }
 
 /** The hash of a policy bundle: its wasm and its rule catalog. */
-export function bundleHash(bundleDir: string = defaultBundleDir()): string {
-  return sha256Hex(Buffer.concat([readFileSync(path.join(bundleDir, "policy.wasm")), readFileSync(path.join(bundleDir, "rules.json"))]));
+export function bundleHash(bundleDir: string = defaultBundleDir(), io: Io = nodeIo): string {
+  return createHash("sha256").update(io.readBytesSync(path.join(bundleDir, "policy.wasm"))).update(io.readBytesSync(path.join(bundleDir, "rules.json"))).digest("hex");
 }
 
 export interface RunKeyParts {
-  /** "gate" for check and build (policies run), "verify" (no policies). */
-  mode: "gate" | "verify";
+  /** "gate" for check and build (policies run), "plain" (verify, build without policies). */
+  mode: "gate" | "plain";
   /** The policy date (YYYY-MM-DD, UTC): waivers and end-of-life findings change with it. */
   today: string;
   /** The output root relative to cwd (the lock file records paths relative to it). */
@@ -72,13 +70,15 @@ export interface RunKeyParts {
   bundleDir?: string;
   /** Default: buildId(). */
   build?: string;
+  io?: Io;
 }
 
 /** The run's key: everything besides the manifests that a stack's result depends on; undefined: no cache. */
 export function runKey(parts: RunKeyParts): string | undefined {
-  const build = parts.build ?? buildId();
+  const io = parts.io ?? nodeIo;
+  const build = parts.build ?? buildId(io);
   if (build === undefined) return undefined;
-  const bundle = parts.mode === "gate" ? bundleHash(parts.bundleDir) : "";
+  const bundle = parts.mode === "gate" ? bundleHash(parts.bundleDir, io) : "";
   return sha256Hex(JSON.stringify({ format: CACHE_FORMAT, build, bundle, mode: parts.mode, today: parts.mode === "gate" ? parts.today : "", outDir: parts.outDir }));
 }
 
@@ -89,6 +89,7 @@ export class StackCache {
     readonly dir: string,
     readonly key: string,
     private readonly cwd: string,
+    private readonly io: Io = nodeIo,
   ) {}
 
   // one file per stack and key: check, build and verify (different keys) never evict each other
@@ -100,7 +101,7 @@ export class StackCache {
   manifest(display: string): Promise<{ text: string; sha256: string } | undefined> {
     let found = this.manifestHashes.get(display);
     if (!found) {
-      found = readFile(path.resolve(this.cwd, display), "utf8").then(
+      found = this.io.readFile(path.resolve(this.cwd, display)).then(
         (text) => ({ text, sha256: sha256Hex(text) }),
         () => undefined,
       );
@@ -113,7 +114,7 @@ export class StackCache {
   async lookup(stack: string): Promise<{ entry: CacheEntry; sources: Map<string, string> } | undefined> {
     let entry: CacheEntry;
     try {
-      entry = JSON.parse(await readFile(this.entryPath(stack), "utf8")) as CacheEntry;
+      entry = JSON.parse(await this.io.readFile(this.entryPath(stack))) as CacheEntry;
     } catch {
       return undefined;
     }
@@ -138,10 +139,10 @@ export class StackCache {
     const entry: CacheEntry = { format: CACHE_FORMAT, key: this.key, stack, manifests: recorded, ...result };
     const file = this.entryPath(stack);
     try {
-      await mkdir(this.dir, { recursive: true });
+      await this.io.mkdir(this.dir);
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(entry));
-      await rename(tmp, file);
+      await this.io.writeFile(tmp, JSON.stringify(entry));
+      await this.io.rename(tmp, file);
     } catch {
       // read-only checkout, full disk: the cache is an optimisation
     }

@@ -1,8 +1,10 @@
 // --changed-since <git-ref>: which files changed between a git ref and the working tree —
 // committed since the ref, modified, staged, or new and untracked (not ignored) — as absolute
-// paths. A stack is then selected when its manifest or any base it extends is among them, so
+// paths resolved from cwd (through git's --show-prefix, so a symlinked cwd matches). A stack is then selected when its manifest or any base it extends is among them, so
 // a change to a shared base selects exactly the stacks that extend it. Git runs through an
 // injected runner (the CLI passes child_process), so this stays testable and I/O-free.
+
+import path from "node:path";
 
 export interface GitRunner {
   /** Runs git with args in cwd; resolves stdout, rejects with an Error carrying git's stderr. */
@@ -15,8 +17,10 @@ export class ChangedSinceError extends Error {}
 export async function changedFiles(ref: string, cwd: string, git: GitRunner): Promise<Set<string>> {
   if (ref.startsWith("-")) throw new ChangedSinceError(`--changed-since ${JSON.stringify(ref)} is not a git ref`);
   let top: string;
+  let prefix: string;
   try {
     top = (await git(["rev-parse", "--show-toplevel"], cwd)).trim();
+    prefix = (await git(["rev-parse", "--show-prefix"], cwd)).trim();
   } catch (err) {
     throw new ChangedSinceError(`--changed-since needs a git work tree: ${firstLine(err)}`);
   }
@@ -30,14 +34,10 @@ export async function changedFiles(ref: string, cwd: string, git: GitRunner): Pr
   const diff = await git(["diff", "--name-only", "--no-renames", "-z", ref, "--"], top);
   const untracked = await git(["ls-files", "--others", "--exclude-standard", "-z", "--full-name"], top);
   const files = new Set<string>();
-  for (const name of `${diff}\0${untracked}`.split("\0")) if (name) files.add(joinPath(top, name));
+  // git names files from the top level; cwd is `prefix` below it
+  const up = prefix === "" ? "" : prefix.split("/").filter(Boolean).map(() => "..").join("/");
+  for (const name of `${diff}\0${untracked}`.split("\0")) if (name) files.add(path.resolve(cwd, up, ...name.split("/")));
   return files;
-}
-
-function joinPath(top: string, name: string): string {
-  // git prints paths with "/" relative to the top level; keep the platform's separator
-  const sep = top.includes("\\") && !top.includes("/") ? "\\" : "/";
-  return `${top.replace(/[\\/]+$/, "")}${sep}${name.split("/").join(sep)}`;
 }
 
 function firstLine(err: unknown): string {

@@ -5,18 +5,16 @@
 // whole run is free of errors (else remove them all: all or nothing, as before). Each stack's
 // files are written (or compared) by its task and dropped there, so memory holds summaries
 // and findings, never the fleet's models or files.
-import { realpathSync } from "node:fs";
-import { readdir, readFile, rename, rm, stat } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
+import { type CompileResult, type PolicyStage, type StackResult, dedupe } from "../compile/compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
+import type { Io } from "../io/io.js";
+import { nodeIo } from "../io/node-io.js";
 import { discoverManifests, type DiscoveredManifest } from "../load/discover.js";
 import { createLoadSession, loadManifest } from "../load/load.js";
-import { nodeIo } from "../load/node-io.js";
 import { checkFleetSummaries, type FleetSummary } from "../normalize/fleet.js";
-import { type CompileResult, type PolicyStage, type StackResult, dedupe } from "../pipeline.js";
 import { type CacheEntry, StackCache, sha256Hex } from "./cache.js";
 import { runPool } from "./pool.js";
 import { type Shard, selectShard } from "./shard.js";
@@ -29,6 +27,8 @@ export const MIN_STACKS_FOR_WORKERS = 24;
 export interface FleetOptions {
   mode: FleetMode;
   cwd: string;
+  /** Every read and write (default nodeIo). Worker threads use the real file system, so another Io keeps the run in this thread. */
+  io?: Io;
   /** Output root as given (default "out"). */
   outDir?: string;
   /** Worker threads: undefined = the cores (for runs of MIN_STACKS_FOR_WORKERS or more), 1 = this thread. */
@@ -40,7 +40,7 @@ export interface FleetOptions {
   /** Stages that cannot be rebuilt in a worker (user policies): everything runs in this thread. */
   inProcessOnly?: boolean;
   shard?: Shard;
-  /** --changed-since: absolute paths of the changed files; a stack is selected when its manifest or a base is one. */
+  /** --changed-since: absolute paths (resolved from cwd) of the changed files; a stack is selected when its manifest or a base is one. */
   changed?: ReadonlySet<string>;
   /** The stack cache of this run (cache.ts), keyed for its mode, date and output folder. */
   cache?: StackCache;
@@ -59,6 +59,7 @@ export interface FleetResult extends CompileResult {
 
 export async function runFleet(inputs: readonly string[], options: FleetOptions): Promise<FleetResult> {
   const { cwd, mode } = options;
+  const io = options.io ?? nodeIo;
   const outDisplay = (options.outDir ?? "out").replace(/\/+$/, "") || ".";
   const outDir = path.resolve(cwd, outDisplay);
   const all: Diagnostic[] = [];
@@ -67,11 +68,11 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   const summaries: FleetSummary[] = [];
   const staged: { name: string; dir: string }[] = [];
 
-  const discovered = await discoverManifests(inputs, cwd, nodeIo);
+  const discovered = await discoverManifests(inputs, cwd, io);
   all.push(...discovered.diagnostics);
   let usageError = discovered.diagnostics.length > 0;
   let selected: DiscoveredManifest[] = discovered.manifests;
-  if (options.changed) selected = await selectChanged(selected, options.changed, cwd);
+  if (options.changed) selected = await selectChanged(selected, options.changed, cwd, io);
   if (options.shard) selected = selectShard(selected, options.shard, (m) => m.file);
   const partial = options.changed !== undefined || options.shard !== undefined;
 
@@ -94,7 +95,7 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   const misses: number[] = [];
   let fromCache = 0;
   for (let i = 0; i < selected.length; i++) {
-    const hit = options.cache ? await cachedOutcome(options.cache, selected[i]!, mode, outDir) : undefined;
+    const hit = options.cache ? await cachedOutcome(options.cache, selected[i]!, mode, outDir, io) : undefined;
     if (hit) {
       outcomes.set(i, hit);
       fromCache++;
@@ -108,8 +109,8 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
     await options.cache.store(outcome.file, outcome.manifests, texts, { name: outcome.name, diagnostics, summary: outcome.summary, files: outcome.files, preserve: outcome.preserve ?? [] });
   };
 
-  const jobs = options.jobs ?? os.availableParallelism();
-  const useWorkers = !options.inProcessOnly && jobs > 1 && misses.length > 0 && (options.jobs !== undefined || misses.length >= MIN_STACKS_FOR_WORKERS);
+  const jobs = options.jobs ?? io.availableParallelism?.() ?? 1;
+  const useWorkers = io === nodeIo && !options.inProcessOnly && jobs > 1 && misses.length > 0 && (options.jobs !== undefined || misses.length >= MIN_STACKS_FOR_WORKERS);
   let done = 0;
   let next = 0;
   // outcomes are reported in discovery order: cached ones as soon as every earlier stack is in
@@ -123,7 +124,7 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   try {
     drain();
     if (useWorkers) {
-      const init: WorkerInit = { task, now: mode === "verify" ? null : (options.now ?? new Date()).toISOString() };
+      const init: WorkerInit = { task, now: options.policy ? (options.now ?? new Date()).toISOString() : null };
       const manifests = misses.map((i) => selected[i]!);
       await runPool<WorkerInit, DiscoveredManifest, StackOutcome>({ file: workerFile(), init, size: jobs }, manifests, async (k, outcome) => {
         await store(outcome);
@@ -132,14 +133,14 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
       });
     } else {
       for (const i of misses) {
-        const outcome = await runStackTask(selected[i]!, task, mode === "verify" || !options.policy ? {} : { policy: options.policy });
+        const outcome = await runStackTask(selected[i]!, task, io, mode === "verify" || !options.policy ? {} : { policy: options.policy });
         await store(outcome);
         outcomes.set(i, outcome);
         drain();
       }
     }
   } catch (err) {
-    await Promise.all(staged.map((s) => rm(s.dir, { recursive: true, force: true })));
+    await Promise.all(staged.map((s) => io.remove(s.dir)));
     throw err;
   }
 
@@ -148,7 +149,7 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   // a fleet finding quotes manifests of stacks that may have had no finding of their own
   for (const d of fleetFindings) {
     for (const file of [d.file, ...(d.related ?? []).map((r) => r.file)]) {
-      if (file !== undefined && !sources.has(file)) sources.set(file, await readFile(path.resolve(cwd, file), "utf8").catch(() => ""));
+      if (file !== undefined && !sources.has(file)) sources.set(file, await io.readFile(path.resolve(cwd, file)).catch(() => ""));
     }
   }
   if (discovered.manifests.length > 0 && stacks.length === 0 && !usageError && !partial) {
@@ -157,7 +158,7 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   }
   if (mode === "verify" && !partial && !usageError && !hasErrors(all)) {
     const names = new Set(stacks.map((s) => s.name).filter((n): n is string => n !== undefined));
-    for (const orphan of await orphanFolders(outDir, names)) {
+    for (const orphan of await orphanFolders(outDir, names, io)) {
       all.push(
         diag("STK-SYNC-003", `${outDisplay}/${orphan}/ belongs to none of the stacks checked`, {
           hint: "Delete it if its stack was removed (or check all stacks at once)",
@@ -169,15 +170,15 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   const written: string[] = [];
   if (mode === "build") {
     if (usageError || hasErrors(all)) {
-      await Promise.all(staged.map((s) => rm(s.dir, { recursive: true, force: true })));
+      await Promise.all(staged.map((s) => io.remove(s.dir)));
     } else {
       try {
         for (const s of staged) {
-          await swapIn(s.dir, path.join(outDir, s.name));
+          await swapIn(s.dir, path.join(outDir, s.name), io);
           written.push(s.name);
         }
       } catch (err) {
-        await Promise.all(staged.map((s) => rm(s.dir, { recursive: true, force: true })));
+        await Promise.all(staged.map((s) => io.remove(s.dir)));
         const message = err instanceof Error ? err.message : String(err);
         all.push(diag("STK-IO-003", `Cannot write ${outDir}: ${message}`));
       }
@@ -192,23 +193,23 @@ function workerFile(): URL {
 }
 
 /** The staged folder replaces out/<name>/ (two renames, the old one removed after). */
-async function swapIn(staging: string, target: string): Promise<void> {
+async function swapIn(staging: string, target: string, io: Io): Promise<void> {
   const old = `${staging}-old`;
-  const hadTarget = await stat(target).then(() => true, () => false);
-  if (hadTarget) await rename(target, old);
+  const hadTarget = (await io.stat(target)) !== undefined;
+  if (hadTarget) await io.rename(target, old);
   try {
-    await rename(staging, target);
+    await io.rename(staging, target);
   } catch (err) {
-    if (hadTarget) await rename(old, target);
+    if (hadTarget) await io.rename(old, target);
     throw err;
   }
-  if (hadTarget) await rm(old, { recursive: true, force: true });
+  if (hadTarget) await io.remove(old);
 }
 
-async function orphanFolders(outDir: string, names: ReadonlySet<string>): Promise<string[]> {
+async function orphanFolders(outDir: string, names: ReadonlySet<string>, io: Io): Promise<string[]> {
   try {
-    return (await readdir(outDir, { withFileTypes: true }))
-      .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !names.has(e.name))
+    return (await io.readDir(outDir))
+      .filter((e) => e.isDirectory && !e.name.startsWith(".") && !names.has(e.name))
       .map((e) => e.name)
       .sort();
   } catch {
@@ -217,24 +218,16 @@ async function orphanFolders(outDir: string, names: ReadonlySet<string>): Promis
 }
 
 /** Stacks whose manifest or any base it extends is among the changed files. */
-async function selectChanged(manifests: readonly DiscoveredManifest[], changed: ReadonlySet<string>, cwd: string): Promise<DiscoveredManifest[]> {
-  const session = createLoadSession(cwd, nodeIo);
+async function selectChanged(manifests: readonly DiscoveredManifest[], changed: ReadonlySet<string>, cwd: string, io: Io): Promise<DiscoveredManifest[]> {
+  const session = createLoadSession(cwd, io);
   const out: DiscoveredManifest[] = [];
   for (const manifest of manifests) {
     const loaded = await loadManifest(session, manifest.file);
     if (loaded.kind === "StackBase") continue;
     const files = loaded.files.length > 0 ? loaded.files : [manifest.file];
-    if (files.some((f) => changed.has(realPath(path.resolve(cwd, f))))) out.push(manifest);
+    if (files.some((f) => changed.has(path.resolve(cwd, f)))) out.push(manifest);
   }
   return out;
-}
-
-function realPath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p; // deleted since the ref: compared as given
-  }
 }
 
 /**
@@ -242,13 +235,13 @@ function realPath(p: string): string {
  * out/<name>/ to hold exactly the recorded build (its lock file hashing as recorded, every file
  * there); verify also compares out/<name>/ with the recorded file hashes. Anything else: a miss.
  */
-async function cachedOutcome(cache: StackCache, manifest: DiscoveredManifest, mode: FleetMode, outDir: string): Promise<StackOutcome | undefined> {
+async function cachedOutcome(cache: StackCache, manifest: DiscoveredManifest, mode: FleetMode, outDir: string, io: Io): Promise<StackOutcome | undefined> {
   const found = await cache.lookup(manifest.file);
   if (!found) return undefined;
   const { entry, sources } = found;
   const dir = path.join(outDir, entry.name);
-  if (mode === "build" && !(await outputMatches(dir, entry, false))) return undefined;
-  if (mode === "verify" && !(await outputMatches(dir, entry, true))) return undefined;
+  if (mode === "build" && !(await outputMatches(dir, entry, false, io))) return undefined;
+  if (mode === "verify" && !(await outputMatches(dir, entry, true, io))) return undefined;
   return {
     file: entry.stack,
     name: entry.name,
@@ -262,27 +255,27 @@ async function cachedOutcome(cache: StackCache, manifest: DiscoveredManifest, mo
 }
 
 /** out/<name>/ holds the recorded files: the lock file's hash (build), or every file's (verify, no extra files). */
-async function outputMatches(dir: string, entry: CacheEntry, everyFile: boolean): Promise<boolean> {
+async function outputMatches(dir: string, entry: CacheEntry, everyFile: boolean, io: Io): Promise<boolean> {
   const lock = entry.files["stackc.lock.json"];
-  const read = (rel: string) => readFile(path.join(dir, ...rel.split("/")), "utf8").then(sha256Hex, () => undefined);
+  const read = (rel: string) => io.readFile(path.join(dir, ...rel.split("/"))).then(sha256Hex, () => undefined);
   if (lock === undefined || (await read("stackc.lock.json")) !== lock) return false;
   if (!everyFile) {
-    for (const rel of Object.keys(entry.files)) if (!(await stat(path.join(dir, ...rel.split("/"))).then(() => true, () => false))) return false;
+    for (const rel of Object.keys(entry.files)) if (!(await io.stat(path.join(dir, ...rel.split("/"))))?.isFile) return false;
     return true;
   }
-  const onDisk = await listFiles(dir);
+  const onDisk = await listFiles(dir, io);
   const preserve = new Set(entry.preserve);
   for (const rel of onDisk) if (!(rel in entry.files) && !preserve.has(rel)) return false;
   for (const [rel, hash] of Object.entries(entry.files)) if ((await read(rel)) !== hash) return false;
   return true;
 }
 
-async function listFiles(dir: string, prefix = ""): Promise<string[]> {
-  const entries = await readdir(path.join(dir, ...prefix.split("/").filter(Boolean)), { withFileTypes: true }).catch(() => []);
+async function listFiles(dir: string, io: Io, prefix = ""): Promise<string[]> {
+  const entries = await io.readDir(path.join(dir, ...prefix.split("/").filter(Boolean))).catch(() => []);
   const out: string[] = [];
   for (const e of entries) {
     const rel = `${prefix}${e.name}`;
-    if (e.isDirectory()) out.push(...(await listFiles(dir, `${rel}/`)));
+    if (e.isDirectory) out.push(...(await listFiles(dir, io, `${rel}/`)));
     else out.push(rel);
   }
   return out;

@@ -5,15 +5,15 @@
 // files are dropped here, so memory does not grow with the fleet. Runs in a worker thread or
 // in the calling thread; the result is identical either way.
 import { createHash } from "node:crypto";
-import { cp, mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { type CompileOptions, compileStack } from "../compile/compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { emitContext } from "../emit/context.js";
+import { emitters as registeredEmitters } from "../emit/registry.js";
+import type { Io } from "../io/io.js";
 import type { DiscoveredManifest } from "../load/discover.js";
 import { createLoadSession } from "../load/load.js";
-import { nodeIo } from "../load/node-io.js";
 import { type FleetSummary, fleetSummary } from "../normalize/fleet.js";
-import { type CompileOptions, compileStack } from "../pipeline.js";
-import { emitters as registeredEmitters } from "../emit/registry.js";
 import { compareOutputs } from "../write/compare.js";
 import { verifyDiagnostics } from "../write/verify.js";
 
@@ -54,12 +54,14 @@ export function stagingDir(outDir: string, name: string, runId: string): string 
   return path.join(outDir, `.stackc-tmp-${name}-${runId}`);
 }
 
-export async function runStackTask(manifest: DiscoveredManifest, options: StackTaskOptions, compile: Pick<CompileOptions, "policy">): Promise<StackOutcome> {
-  const session = createLoadSession(options.cwd, nodeIo);
+export async function runStackTask(manifest: DiscoveredManifest, options: StackTaskOptions, io: Io, compile: Pick<CompileOptions, "policy">): Promise<StackOutcome> {
+  const session = createLoadSession(options.cwd, io);
   const one = await compileStack(session, manifest, {
     cwd: options.cwd,
+    io,
     outDir: options.outDir,
     emitters: registeredEmitters,
+    context: emitContext(io),
     emit: true,
     ...(compile.policy ? { policy: compile.policy } : {}),
   });
@@ -78,25 +80,25 @@ export async function runStackTask(manifest: DiscoveredManifest, options: StackT
   if (options.mode === "build" && !one.diagnostics.some((d) => d.severity === "error" && !d.suppressed)) {
     const target = path.join(options.outDir, result.model.name);
     const staging = stagingDir(options.outDir, result.model.name, options.runId);
-    await rm(staging, { recursive: true, force: true });
+    await io.remove(staging);
     for (const file of result.files) {
       const full = path.join(staging, ...file.path.split("/"));
-      await mkdir(path.dirname(full), { recursive: true });
-      await writeFile(full, file.contents, { mode: 0o644 });
+      await io.mkdir(path.dirname(full));
+      await io.writeFile(full, file.contents);
     }
     // files a later tool owns (kops/cluster.yaml from `stackc bind`) are carried over
     for (const keep of outcome.preserve) {
       const from = path.join(target, ...keep.split("/"));
-      if (await stat(from).then(() => true, () => false)) {
+      if ((await io.stat(from))?.isFile) {
         const to = path.join(staging, ...keep.split("/"));
-        await mkdir(path.dirname(to), { recursive: true });
-        await cp(from, to);
+        await io.mkdir(path.dirname(to));
+        await io.copyFile(from, to);
       }
     }
     outcome.staged = staging;
   }
   if (options.mode === "verify") {
-    const comparison = await compareOutputs({ stacks: [result], diagnostics: [], sources: new Map(), usageError: false }, options.outDir);
+    const comparison = await compareOutputs({ stacks: [result] }, options.outDir, io);
     outcome.diagnostics.push(...verifyDiagnostics({ stacks: comparison.stacks, orphans: [] }, options.outDisplay));
   }
   return outcome;

@@ -1,5 +1,6 @@
 // A fleet worker thread: one policy instance (and, through the validate stage, one compiled
 // schema validator) for the thread's life, then one stack per task (stack-task.ts).
+import { nodeIo } from "../io/node-io.js";
 import type { DiscoveredManifest } from "../load/discover.js";
 import { createPolicyStage } from "../policy/stage.js";
 import { runStackTask, type StackOutcome, type StackTaskOptions } from "./stack-task.js";
@@ -13,5 +14,6 @@ export interface WorkerInit {
 
 serveTasks<WorkerInit, DiscoveredManifest, StackOutcome>((init) => {
   const policy = init.now === null ? undefined : createPolicyStage({ now: new Date(init.now) });
-  return (manifest) => runStackTask(manifest, init.task, policy ? { policy } : {});
+  // workers read and write the real file system: a run with another Io stays in its thread
+  return (manifest) => runStackTask(manifest, init.task, nodeIo, policy ? { policy } : {});
 });

@@ -5,7 +5,7 @@
 import type { Diagnostic, Range } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import type { SourceMap } from "../load/source-map.js";
-import type { StackModel } from "./model.js";
+import type { StackModel } from "../model/model.js";
 
 export interface FleetMember {
   model: StackModel;

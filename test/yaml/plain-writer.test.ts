@@ -9,8 +9,9 @@ import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Scalar } from "yaml";
-import { compile, emitters, stackcVersion } from "../../compiler/index.js";
+import { compile, emitters } from "../../compiler/index.js";
 import { emitStack } from "../../compiler/emit/emit.js";
+import { emitContext } from "../../compiler/emit/context.js";
 import { libraryYaml, yamlPaths } from "../../compiler/emit/yaml.js";
 import { plainYaml } from "../../compiler/emit/yaml-plain.js";
 import { importScript } from "../helpers/opa.js";
@@ -36,9 +37,9 @@ test("every emitted file of the examples and a fleet of 60: the same bytes with 
     let files = 0;
     for (const model of models) {
       yamlPaths.fastPath = true;
-      const fast = emitStack(model, emitters, { stackcVersion }).value!.files;
+      const fast = emitStack(model, emitters, emitContext()).value!.files;
       yamlPaths.fastPath = false;
-      const library = emitStack(model, emitters, { stackcVersion }).value!.files;
+      const library = emitStack(model, emitters, emitContext()).value!.files;
       assert.equal(fast.map((f) => f.path), library.map((f) => f.path));
       fast.forEach((f, i) => assert.fixture(f.contents, library[i]!.contents, `${model.name}: ${f.path}`));
       files += fast.filter((f) => /\.ya?ml$/.test(f.path)).length;

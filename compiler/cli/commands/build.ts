@@ -1,12 +1,20 @@
 import type { Command } from "commander";
-import { runFleet } from "../../fleet/run.js";
-import { parseNow } from "../../policy/facts.js";
-import { createPolicyStage } from "../../policy/stage.js";
+import { build } from "../../api/build.js";
+import { UserPolicyError } from "../../policy/user/user-policies.js";
+import type { CommandContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
-import type { CommandContext } from "../main.js";
+import { collect, nowFlag } from "../now.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
-import { addFleetOptions, cacheOption, fleetCache, type FleetFlags, parseFleetFlags, progressLine } from "../fleet-options.js";
+import { addFleetOptions, type FleetFlags, fleetRunOptions, progressLine } from "../fleet-options.js";
+import { FleetUsageError } from "../../fleet/settings.js";
 import { baseFormats, exitCodeFor, report } from "../report.js";
+
+interface BuildFlags extends ReportFlags, FleetFlags {
+  out: string;
+  now?: string;
+  policy: string[];
+  skipPolicies?: boolean;
+}
 
 export function registerBuild(program: Command, ctx: CommandContext): void {
   addReportOptions(
@@ -15,26 +23,44 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       .description("check manifests (schema, consistency, policies with waivers), then write out/<stack>/ for each — all or nothing: any error writes nothing")
       .argument("<paths...>", "manifest files or directories")
       .option("-o, --out <dir>", "output directory", "out")
-      .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")),
+      .option("--policy <path>", "extra Rego policies, as for check (a directory or a bundle.tar.gz); repeatable", collect, [])
+      .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")
+      .option("--skip-policies", "write without evaluating any policy (reported as warning STK-POLICY-006; run check before applying)")),
     baseFormats,
-  ).action(async (paths: string[], flags: ReportFlags & FleetFlags & { out: string; now?: string }, command: Command) => {
-    const now = flags.now === undefined ? new Date() : parseNow(flags.now);
-    if (!now) {
-      ctx.io.stderr.write(`stackc build: --now ${JSON.stringify(flags.now)} is neither an RFC 3339 time nor a date (YYYY-MM-DD)\n`);
+  ).action(async (paths: string[], flags: BuildFlags, command: Command) => {
+    const now = nowFlag(ctx, "build", flags.now);
+    if (!now) return;
+    if (flags.skipPolicies && flags.policy.length > 0) {
+      ctx.io.stderr.write("stackc build: --skip-policies and --policy contradict each other\n");
       ctx.setExit(ExitCode.Usage);
       return;
     }
-    // build is check + write: a stack the policy gate refuses is never written
-    const selection = await parseFleetFlags(flags, ctx.io);
-    if ("error" in selection) {
-      ctx.io.stderr.write(`stackc build: ${selection.error}\n`);
-      ctx.setExit(ExitCode.Usage);
-      return;
-    }
-    const policy = createPolicyStage({ now });
     const progress = progressLine(ctx.io, "building");
-    const cache = fleetCache(flags, ctx.io, { mode: "gate", today: now.toISOString().slice(0, 10), outDir: flags.out });
-    const result = await runFleet(paths, { mode: "build", cwd: ctx.io.cwd, outDir: flags.out, now, policy, ...selection, ...cacheOption(cache), onProgress: progress.update });
+    const fleet = fleetRunOptions(flags, ctx.io, progress.update);
+    if (typeof fleet === "string") {
+      ctx.io.stderr.write(`stackc build: ${fleet}\n`);
+      ctx.setExit(ExitCode.Usage);
+      return;
+    }
+    let result;
+    try {
+      result = await build(paths, {
+        ...fleet,
+        cwd: ctx.io.cwd,
+        env: ctx.io.env,
+        outDir: flags.out,
+        now,
+        policies: flags.policy,
+        ...(flags.skipPolicies ? { skipPolicies: true } : {}),
+        ...(ctx.io.fs ? { io: ctx.io.fs } : {}),
+      });
+    } catch (err) {
+      progress.end();
+      if (!(err instanceof UserPolicyError) && !(err instanceof FleetUsageError)) throw err;
+      ctx.io.stderr.write(`stackc build: ${err.message}\n`);
+      ctx.setExit(ExitCode.Usage);
+      return;
+    }
     progress.end();
     report(result, { ...flags, color: colorFlag(command) }, ctx.io);
     if (flags.format === "text" && result.written.length > 0) {

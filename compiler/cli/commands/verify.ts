@@ -1,9 +1,10 @@
 import type { Command } from "commander";
-import { runFleet } from "../../fleet/run.js";
+import { verify } from "../../api/verify.js";
+import type { CommandContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
-import { addFleetOptions, cacheOption, fleetCache, type FleetFlags, parseFleetFlags, progressLine } from "../fleet-options.js";
-import type { CommandContext } from "../main.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
+import { addFleetOptions, type FleetFlags, fleetRunOptions, progressLine } from "../fleet-options.js";
+import { FleetUsageError } from "../../fleet/settings.js";
 import { baseFormats, exitCodeFor, report } from "../report.js";
 
 export function registerVerify(program: Command, ctx: CommandContext): void {
@@ -15,15 +16,23 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
       .option("-o, --out <dir>", "output directory", "out")),
     baseFormats,
   ).action(async (paths: string[], flags: ReportFlags & FleetFlags & { out: string }, command: Command) => {
-    const selection = await parseFleetFlags(flags, ctx.io);
-    if ("error" in selection) {
-      ctx.io.stderr.write(`stackc verify: ${selection.error}\n`);
+    const progress = progressLine(ctx.io, "verifying");
+    const fleet = fleetRunOptions(flags, ctx.io, progress.update);
+    if (typeof fleet === "string") {
+      ctx.io.stderr.write(`stackc verify: ${fleet}\n`);
       ctx.setExit(ExitCode.Usage);
       return;
     }
-    const progress = progressLine(ctx.io, "verifying");
-    const cache = fleetCache(flags, ctx.io, { mode: "verify", today: "", outDir: flags.out });
-    const result = await runFleet(paths, { mode: "verify", cwd: ctx.io.cwd, outDir: flags.out, ...selection, ...cacheOption(cache), onProgress: progress.update });
+    let result;
+    try {
+      result = await verify(paths, { ...fleet, cwd: ctx.io.cwd, outDir: flags.out, ...(ctx.io.fs ? { io: ctx.io.fs } : {}) });
+    } catch (err) {
+      progress.end();
+      if (!(err instanceof FleetUsageError)) throw err;
+      ctx.io.stderr.write(`stackc verify: ${err.message}\n`);
+      ctx.setExit(ExitCode.Usage);
+      return;
+    }
     progress.end();
     report(result, { ...flags, color: colorFlag(command) }, ctx.io);
     ctx.setExit(exitCodeFor(result, flags.failOn));
