@@ -187,8 +187,15 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   return { stacks, diagnostics: dedupe(all).sort(compareDiagnostics), sources, usageError, written, discovered: discovered.manifests.length, fromCache };
 }
 
-/** The worker module beside this one (dist/compiler/fleet/worker.js; in the bundle too). */
+// Set by scripts/build/bundle.mjs (esbuild define) in the bundled CLI only.
+declare const __STACKC_BUNDLE__: boolean | undefined;
+
+/**
+ * The worker module: from the bundled CLI, the bundled worker beside it (dist/stackc.worker.cjs,
+ * built with it: one file to load, not ~300 modules); else worker.js beside this module.
+ */
 function workerFile(): URL {
+  if (typeof __STACKC_BUNDLE__ !== "undefined" && __STACKC_BUNDLE__) return new URL("../../stackc.worker.cjs", import.meta.url);
   return new URL("./worker.js", import.meta.url);
 }
 

@@ -46,18 +46,21 @@ const compilersExternal = {
 
 const outfile = path.join(root, "dist", "stackc.bundle.cjs");
 rmSync(`${outfile}.cache`, { force: true });
-await build({
-  entryPoints: [path.join(root, "dist", "compiler", "cli", "main.js")],
-  outfile,
+const common = {
   bundle: true,
   platform: "node",
   format: "cjs",
   target: "node20",
+  // the bundled fleet runner starts the bundled worker (compiler/fleet/run.ts)
+  define: { __STACKC_BUNDLE__: "true" },
   banner: { js: 'function __stackcModuleUrl(rel) { return require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href; }' },
   legalComments: "none",
   logLevel: "warning",
   plugins: [localRequire, compilersExternal],
-});
+};
+await build({ ...common, entryPoints: [path.join(root, "dist", "compiler", "cli", "main.js")], outfile });
+// the fleet worker thread, bundled the same way (dist/stackc.worker.cjs)
+await build({ ...common, entryPoints: [path.join(root, "dist", "compiler", "fleet", "worker.js")], outfile: path.join(root, "dist", "stackc.worker.cjs") });
 
 // the code cache: load the bundle as bin/stackc.js does, run a representative command, then
 // ask V8 for the code it compiled (functions that ran are included, not only the top level)

@@ -59,6 +59,16 @@ test("bundled and unbundled CLI: identical check report (failing fixtures) and e
   assert.fixture(bundled.stderr, modules.stderr);
 });
 
+test("the bundled CLI's worker threads (dist/stackc.worker.cjs) report what one unbundled thread reports", () => {
+  assert.ok(statSync(repoPath("dist", "stackc.worker.cjs")).size > 100_000);
+  const args = ["check", "test/fixtures/diagnostics", "stacks", "--now", "2026-12-01", "--format", "json", "--no-cache"];
+  const bundled = stackc([...args, "--jobs", "2"]);
+  const modules = stackc([...args, "--jobs", "1"], { STACKC_NO_BUNDLE: "1" });
+  assert.is(bundled.code, 1);
+  assert.is(bundled.code, modules.code);
+  assert.fixture(bundled.stdout, modules.stdout);
+});
+
 test("bundled and unbundled CLI: byte-identical out/ from build, and the same init manifest", () => {
   const tmp = mkdtempSync(path.join(tmpdir(), "stackc-bundle-"));
   try {

@@ -177,5 +177,12 @@ test("progress: never when stdout is not a TTY (nor in CI); a redrawn line and a
   assert.is(err, "");
 });
 
+test("the closing summary line gives the run's time on a TTY only (piped reports stay byte-identical)", async () => {
+  const piped = await runCli(["check", valid, ...NOW, "--jobs", "1"], { cwd: tmp, tty: false });
+  assert.match(piped.stdout, /Checked 30 stacks: no problems, \d+ waived\.\n$/);
+  const tty = await runCli(["check", valid, ...NOW, "--jobs", "1", "--no-color"], { cwd: tmp, tty: true });
+  assert.match(tty.stdout, /Checked 30 stacks: no problems, \d+ waived in \d+\.\d+ s\.\n$/);
+});
+
 test.after(() => rmSync(tmp, { recursive: true, force: true }));
 test.run();

@@ -35,6 +35,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       ctx.setExit(ExitCode.Usage);
       return;
     }
+    const startedAt = Date.now();
     const progress = progressLine(ctx.io, "building");
     const fleet = fleetRunOptions(flags, ctx.io, progress.update);
     if (typeof fleet === "string") {
@@ -62,7 +63,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       return;
     }
     progress.end();
-    report(result, { ...flags, color: colorFlag(command) }, ctx.io);
+    report(result, { ...flags, startedAt, color: colorFlag(command) }, ctx.io);
     if (flags.format === "text" && result.written.length > 0) {
       ctx.io.stdout.write(`Wrote ${result.written.map((n) => `${flags.out}/${n}/`).join(", ")}\n`);
     }

@@ -28,6 +28,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
   ).action(async (paths: string[], flags: CheckFlags, command: Command) => {
     const now = nowFlag(ctx, "check", flags.now);
     if (!now) return;
+    const startedAt = Date.now();
     const progress = progressLine(ctx.io, "checking");
     const fleet = fleetRunOptions(flags, ctx.io, progress.update);
     if (typeof fleet === "string") {
@@ -64,7 +65,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       return;
     }
     progress.end();
-    report(result, { ...flags, color: colorFlag(command), rules: result.rules }, ctx.io);
+    report(result, { ...flags, startedAt, color: colorFlag(command), rules: result.rules }, ctx.io);
     ctx.setExit(exitCodeFor(result, flags.failOn));
   });
 }

@@ -16,6 +16,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
       .option("-o, --out <dir>", "output directory", "out")),
     baseFormats,
   ).action(async (paths: string[], flags: ReportFlags & FleetFlags & { out: string }, command: Command) => {
+    const startedAt = Date.now();
     const progress = progressLine(ctx.io, "verifying");
     const fleet = fleetRunOptions(flags, ctx.io, progress.update);
     if (typeof fleet === "string") {
@@ -34,7 +35,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
       return;
     }
     progress.end();
-    report(result, { ...flags, color: colorFlag(command) }, ctx.io);
+    report(result, { ...flags, startedAt, color: colorFlag(command) }, ctx.io);
     ctx.setExit(exitCodeFor(result, flags.failOn));
   });
 }
