@@ -10,6 +10,10 @@ import { nodeIo } from "../io/node-io.js";
 import { displayPath } from "../load/load.js";
 import { compile, type CompileResult } from "../compile/compile.js";
 import { bindKopsSpec } from "../bind/bind.js";
+import { keptOutputs, renderBinding } from "../bind/binding.js";
+import { emitContext } from "../emit/context.js";
+import { KOPS_TEMPLATE_PATH, kopsEmitter } from "../emit/kops/index.js";
+import type { VirtualFile } from "../model/virtual-file.js";
 import { writeBoundFile } from "../write/bound-file.js";
 import type { RunOptions } from "./options.js";
 
@@ -53,9 +57,16 @@ export async function bind(manifest: string, terraformOutput: string, options: B
   const bound = bindKopsSpec({ model, outputText, outputFile, ...(stack.sourceMap ? { sourceMap: stack.sourceMap } : {}) });
   if (!bound.file || hasErrors(bound.diagnostics)) return { ...finish(bound.diagnostics), sources };
 
+  // cluster.yaml is rendered from the outputs kept in kops/binding.json, exactly as a rebuild
+  // re-binds it, so the two can never disagree
+  const template = kopsEmitter.emit(model, emitContext(io)).files.find((f) => f.path === KOPS_TEMPLATE_PATH)!.contents;
+  const rendered = renderBinding(model, template, outputFile, keptOutputs(outputText));
+  if (!rendered.files) return { ...finish(rendered.diagnostics.map((d) => ({ ...d, code: "STK-INTERNAL-001" as const }))), sources };
+  const [cluster, binding] = rendered.files as [VirtualFile, VirtualFile];
   const outDir = path.resolve(cwd, options.outDir ?? "out");
   try {
-    const target = await writeBoundFile(outDir, model.name, bound.file.path, bound.file.contents, io);
+    await writeBoundFile(outDir, model.name, binding.path, binding.contents, io);
+    const target = await writeBoundFile(outDir, model.name, cluster.path, cluster.contents, io);
     return { ...finish(bound.diagnostics), sources, written: displayPath(cwd, target) };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

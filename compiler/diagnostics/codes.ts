@@ -88,6 +88,8 @@ const table = [
   // out/ in sync with the manifests (verify)
   { code: "STK-SYNC-001", severity: "error", title: "Output out of date", help: "out/ differs from what the manifests compile to now; run stackc build and commit the result." },
   { code: "STK-SYNC-002", severity: "error", title: "Generated file edited by hand", help: "A generated file no longer matches the hash stackc recorded in stackc.lock.json: someone edited it. Change the manifest instead and rebuild." },
+  { code: "STK-SYNC-004", severity: "error", title: "Bound kops spec is stale", help: "kops/cluster.yaml is not the current template rendered with the Terraform outputs it was bound with (kops/binding.json): the stack changed since it was bound. stackc build re-binds it when the outputs still fit; otherwise apply the Terraform and run stackc bind." },
+  { code: "STK-SYNC-005", severity: "error", title: "Bound kops spec edited by hand", help: "kops/cluster.yaml is what `kops replace -f` applies; its bytes are not what stackc bind wrote. Change the manifest, rebuild and bind instead." },
   { code: "STK-SYNC-003", severity: "warning", title: "Output without a manifest", help: "A folder in out/ belongs to no stack that was checked; delete it if the stack is gone." },
   // policy gate (waivers, user policies); the catalog rules themselves live in policies/
   { code: "STK-POLICY-001", severity: "error", title: "Expired waiver", help: "A waiver in spec.policy.waivers is past its expires date, so it no longer suppresses anything. Fix what the rule reports, or renew the waiver with a new date and a reason that still holds." },

@@ -8,13 +8,13 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { emitStack, writeStackOutputs } from "../../compiler/index.js";
-import { KOPS_BOUND_PATH, KOPS_TEMPLATE_PATH, kopsEmitter } from "../../compiler/emit/kops/index.js";
+import { KOPS_BINDING_PATH, KOPS_BOUND_PATH, KOPS_TEMPLATE_PATH, kopsEmitter } from "../../compiler/emit/kops/index.js";
 import { exampleStack } from "./support.js";
 
 test("a rebuild keeps kops/cluster.yaml and rewrites kops/cluster.tmpl.yaml", async () => {
   const { model } = await exampleStack("dev-eu-west-1");
   const emitted = emitStack(model!, [kopsEmitter], emitContext());
-  assert.equal(emitted.value!.preserve, [KOPS_BOUND_PATH]);
+  assert.equal(emitted.value!.preserve, [KOPS_BOUND_PATH, KOPS_BINDING_PATH]);
   const out = mkdtempSync(path.join(tmpdir(), "stackc-rebuild-"));
   const dir = path.join(out, model!.name, "kops");
   mkdirSync(dir, { recursive: true });

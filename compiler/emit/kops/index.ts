@@ -10,11 +10,13 @@ import { kopsSpecYaml } from "./yaml.js";
 
 export const KOPS_TEMPLATE_PATH = "kops/cluster.tmpl.yaml";
 export const KOPS_BOUND_PATH = "kops/cluster.yaml";
+/** What bind bound cluster.yaml from (compiler/bind/binding.ts); kept and re-bound by rebuilds. */
+export const KOPS_BINDING_PATH = "kops/binding.json";
 
 export const kopsEmitter: Emitter = {
   id: "kops",
   description: "kops Cluster and InstanceGroups (kops toolbox template over terraform output -json)",
-  preserve: [KOPS_BOUND_PATH],
+  preserve: [KOPS_BOUND_PATH, KOPS_BINDING_PATH],
   emit(model) {
     const spec = buildKopsSpec(model);
     const header =
