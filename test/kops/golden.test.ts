@@ -5,7 +5,7 @@ import { emitContext } from "../../compiler/emit/context.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { emitters } from "../../compiler/index.js";
-import { KOPS_BOUND_PATH, KOPS_TEMPLATE_PATH, kopsEmitter } from "../../compiler/emit/kops/index.js";
+import { KOPS_BINDING_PATH, KOPS_BOUND_PATH, KOPS_TEMPLATE_PATH, kopsEmitter } from "../../compiler/emit/kops/index.js";
 import { assertGolden } from "../helpers/golden.js";
 import { exampleModels } from "../helpers/stacks.js";
 
@@ -20,7 +20,7 @@ test("the kops emitter is registered right after terraform", () => {
 test("the template is its only file; the bound spec that bind writes is preserved by rebuilds", async () => {
   const [model] = await exampleModels();
   assert.equal(kopsEmitter.emit(model!, { ...emitContext(), stackcVersion: "0.0.0" }).files.map((f) => f.path), [KOPS_TEMPLATE_PATH]);
-  assert.equal(kopsEmitter.preserve, [KOPS_BOUND_PATH]);
+  assert.equal(kopsEmitter.preserve, [KOPS_BOUND_PATH, KOPS_BINDING_PATH]);
 });
 
 test("golden kops templates of the example stacks", async () => {
