@@ -44,9 +44,8 @@ export function checkFleet(members: readonly FleetMember[]): Diagnostic[] {
   for (const member of members) {
     claim("STK-FLEET-001", "Stack name", names, member.model.name, member, "/metadata/name");
     claim("STK-FLEET-002", "Cluster name", clusters, member.model.clusterName, member, "/spec/cluster/name");
-    for (const bucket of member.model.buckets) {
+    for (const bucket of [...member.model.buckets, ...member.model.remoteBuckets]) {
       claim("STK-FLEET-003", "Bucket", buckets, bucket.name, member, bucket.pointer);
-      if (bucket.replicaRegion) claim("STK-FLEET-003", "Bucket", buckets, `${bucket.name}-replica`, member, bucket.pointer);
     }
   }
   return diagnostics;
