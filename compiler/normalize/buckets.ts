@@ -125,7 +125,8 @@ export function remoteBuckets(buckets: readonly BucketModel[]): BucketModel[] {
       ...(b.expireDays !== undefined ? { expireDays: b.expireDays } : {}),
       region: b.replicaRegion,
       replicaOf: b.name,
-      pointer: b.role === "kops-state" ? "/spec/backups/replicaRegion" : b.pointer,
+      // the setting that creates the replica
+      pointer: "/spec/backups/replicaRegion",
     });
   }
   if (accessLogs) {
