@@ -9,7 +9,8 @@ import type { PolicyStage } from "../pipeline.js";
 import { type Locate, resultsToDiagnostics } from "./diagnostics.js";
 import { type PolicyEngine, createPolicyEngine } from "./evaluate.js";
 import { policyFacts } from "./facts.js";
-import { buildPolicyInput } from "./input.js";
+import { type PolicyInput, buildPolicyInput } from "./input.js";
+import type { StackModel } from "../normalize/model.js";
 import { type KubernetesFacts, kubernetesFacts } from "./kubernetes-versions.js";
 import { type RuleMeta, defaultBundleDir, loadRules } from "./rules.js";
 import { type UserPolicy, evaluateUserPolicies } from "./user-policies.js";
@@ -26,6 +27,8 @@ export interface PolicyStageOptions {
   engine?: PolicyEngine;
   /** Supported Kubernetes versions (default: the data shipped with stackc). */
   kubernetes?: KubernetesFacts;
+  /** Sees every policy input as it is evaluated (`check --dump-policy-input`). */
+  onInput?: (model: StackModel, input: PolicyInput) => void;
 }
 
 export interface CatalogPolicyStage extends PolicyStage {
@@ -57,6 +60,7 @@ export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPoli
     evaluate({ model, artifacts, sourceMap }): Diagnostic[] {
       const facts = policyFacts(model.environment, now, kubernetes);
       const input = buildPolicyInput(model, artifacts, facts);
+      options.onInput?.(model, input);
       const locate = sourceMapLocate(sourceMap);
       const catalog = resultsToDiagnostics(engine.evaluate(input), rules, locate);
       const user = evaluateUserPolicies(extra, input, locate, model.file);
