@@ -25,7 +25,7 @@
 #     Use spec.storage.encryption: sse-kms (the default), optionally with kmsKeyArn for an
 #     existing key.
 #   scanners:
-#     checkov: [CKV_AWS_19, CKV_AWS_145]
+#     checkov: [CKV_AWS_145]
 #     trivy: [AVD-AWS-0088, AVD-AWS-0132]
 #     kics: [ad03cb46-f174-4674-bf8e-2880a7000edd]
 package stackc.checks.s3.stk_s3_001
