@@ -225,6 +225,8 @@ export const policyMessages: Readonly<Record<string, MessageFormatter>> = {
     }
     return `S3 access logging is off for ${list(d.buckets)}`;
   },
+  "STK-IAM-001": (d) =>
+    `IAM statement ${text(d.sid, "?")} of ${text(d.document, "?")} allows ${list(d.actions)} on "*" without a condition`,
   "STK-KMS-001": (d) =>
     d.reason === "not-emitted" ? `KMS key ${text(d.key, "?")} has no automatic rotation in the generated Terraform` : "Automatic rotation of the stack's KMS key is disabled",
 };
