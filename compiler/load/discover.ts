@@ -4,18 +4,13 @@
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
+import type { Io } from "../io/io.js";
 import { displayPath } from "./load.js";
 
-export interface DirEntryInfo {
-  name: string;
-  isDirectory: boolean;
-  isFile: boolean;
-}
+export type { DirEntryInfo } from "../io/io.js";
 
-export interface DiscoverIo {
-  stat(absolutePath: string): Promise<{ isDirectory: boolean; isFile: boolean } | undefined>;
-  readDir(absolutePath: string): Promise<DirEntryInfo[]>;
-}
+/** What discovery needs from the Io seam. */
+export type DiscoverIo = Pick<Io, "stat" | "readDir">;
 
 export interface DiscoveredManifest {
   /** Display path. */

@@ -1,6 +1,7 @@
 // load: manifest path → merged plain value + source map, following `extends`.
-// The only stage besides write that touches the file system, and only through `Io`.
+// The only stage besides write that reads files, and only through the Io seam.
 import path from "node:path";
+import type { Io } from "../io/io.js";
 import type { Diagnostic, Range } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import { mergeNodes } from "./merge.js";
@@ -10,15 +11,13 @@ import { parseYamlSource, type ParsedYaml } from "./yaml-source.js";
 
 export const MAX_EXTENDS_DEPTH = 8;
 
-export interface Io {
-  /** Reads a UTF-8 file; rejects when it does not exist or cannot be read. */
-  readFile(absolutePath: string): Promise<string>;
-}
+/** What loading needs from the Io seam. */
+export type LoadIo = Pick<Io, "readFile">;
 
 /** Caches shared by every manifest of one run (bases are read and parsed once). */
 export interface LoadSession {
   cwd: string;
-  io: Io;
+  io: LoadIo;
   /** Display path → text, for code frames in reporters. */
   sources: Map<string, string>;
   parsed: Map<string, Promise<ParsedFile>>;
@@ -44,7 +43,7 @@ export interface LoadedManifest {
   diagnostics: Diagnostic[];
 }
 
-export function createLoadSession(cwd: string, io: Io): LoadSession {
+export function createLoadSession(cwd: string, io: LoadIo): LoadSession {
   return { cwd, io, sources: new Map(), parsed: new Map() };
 }
 

@@ -1,8 +1,9 @@
 // The buckets a stack owns, each with one role. Names come from the manifest; a feature
 // that is on without its bucket, or one bucket named for two purposes, is reported here.
-import type { BucketRole } from "../addons/iam-types.js";
+import type { BucketRole } from "../catalog/iam-types.js";
 import type { NormalizeContext } from "./context.js";
-import type { BucketModel, KmsModel } from "./model.js";
+import { regionalAccessLogsBucketName, replicaBucketName, S3_BUCKET_NAME_MAX } from "../model/bucket-names.js";
+import type { BucketModel, KmsModel } from "../model/model.js";
 
 export function buildBuckets(ctx: NormalizeContext, veleroEnabled: boolean, lokiBucket: string | undefined): BucketModel[] {
   const { spec } = ctx.stack;
@@ -88,19 +89,6 @@ export function buildBuckets(ctx: NormalizeContext, veleroEnabled: boolean, loki
     }
   }
   return buckets;
-}
-
-/** S3's limit on a bucket name's length. */
-export const S3_BUCKET_NAME_MAX = 63;
-
-/** Name of the replica of a bucket. */
-export function replicaBucketName(source: string): string {
-  return `${source}-replica`;
-}
-
-/** Name of the access-log bucket of a replica region. */
-export function regionalAccessLogsBucketName(accessLogs: string, region: string): string {
-  return `${accessLogs}-${region}`;
 }
 
 /**

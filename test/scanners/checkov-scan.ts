@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
-import { compile } from "../../compiler/pipeline.js";
+import { compile } from "../../compiler/compile/compile.js";
 import { repoPath } from "../helpers/repo.js";
 import { policyStage } from "../policy/pipeline.js";
 

@@ -12,7 +12,7 @@
 // resources and conditions. Only the `Sid`s are ours (upstream has none); `arn:aws:` is rewritten
 // to the stack's partition by inPartition(). test/addons/iam-lbc.test.ts compares it with the
 // upstream file.
-import type { IamCondition, IamStatement } from "../iam-types.js";
+import type { IamCondition, IamStatement } from "../../catalog/iam-types.js";
 import { inPartition, type IamContext, type Provenance } from "./context.js";
 
 export const AWS_LOAD_BALANCER_CONTROLLER_PROVENANCE: Provenance = {

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { bindStack } from "../../bind/run.js";
-import type { CommandContext } from "../main.js";
+import { bind } from "../../api/bind.js";
+import type { CommandContext } from "../context.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
 import { baseFormats, exitCodeFor, report } from "../report.js";
 
@@ -16,7 +16,7 @@ export function registerBind(program: Command, ctx: CommandContext): void {
       .option("-o, --out <dir>", "output directory", "out"),
     baseFormats,
   ).action(async (manifest: string, flags: ReportFlags & { terraformOutput: string; out: string }, command: Command) => {
-    const result = await bindStack(manifest, flags.terraformOutput, { cwd: ctx.io.cwd, outDir: flags.out });
+    const result = await bind(manifest, flags.terraformOutput, { cwd: ctx.io.cwd, outDir: flags.out, ...(ctx.io.fs ? { io: ctx.io.fs } : {}) });
     report(result, { ...flags, color: colorFlag(command) }, ctx.io);
     if (flags.format === "text" && result.written) ctx.io.stdout.write(`Wrote ${result.written}\n`);
     ctx.setExit(exitCodeFor(result, flags.failOn));

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { compile } from "../../pipeline.js";
-import type { CommandContext } from "../main.js";
+import { validate } from "../../api/validate.js";
+import type { CommandContext } from "../context.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
 import { baseFormats, exitCodeFor, report } from "../report.js";
 
@@ -12,7 +12,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
       .argument("<paths...>", "manifest files or directories (searched recursively for .yaml/.yml)"),
     baseFormats,
   ).action(async (paths: string[], flags: ReportFlags, command: Command) => {
-    const result = await compile(paths, { cwd: ctx.io.cwd });
+    const result = await validate(paths, { cwd: ctx.io.cwd, ...(ctx.io.fs ? { io: ctx.io.fs } : {}) });
     report(result, { ...flags, color: colorFlag(command) }, ctx.io);
     ctx.setExit(exitCodeFor(result, flags.failOn));
   });

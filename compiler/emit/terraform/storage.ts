@@ -9,7 +9,7 @@
 //   server access logs (model.remoteBuckets).
 // Every bucket but the access-log buckets themselves sends server access logs (when the stack
 // has an access-log bucket); the Terraform state bucket lives in terraform-bootstrap.
-import type { BucketModel } from "../../normalize/model.js";
+import type { BucketModel } from "../../model/model.js";
 import { bucketArn, bucketResources, type BucketSpec } from "./bucket.js";
 import type { DocStatement } from "./policy-document.js";
 import { regionalAccessLogsResourceName, replicationResources } from "./replication.js";

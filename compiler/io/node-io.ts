@@ -1,0 +1,59 @@
+// The real file system and processes behind the Io seam: the default of every library function,
+// and the only module of stackc that imports node:fs, node:child_process or node:os.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { DirEntryInfo, FileInfo, Io } from "./io.js";
+
+function info(s: { isDirectory(): boolean; isFile(): boolean }): FileInfo {
+  return { isDirectory: s.isDirectory(), isFile: s.isFile() };
+}
+
+function entries(list: { name: string; isDirectory(): boolean; isFile(): boolean }[]): DirEntryInfo[] {
+  return list.map((e) => ({ name: e.name, ...info(e) }));
+}
+
+export const nodeIo: Io = {
+  readFile: (p) => readFile(p, "utf8"),
+  async stat(p) {
+    try {
+      return info(await stat(p));
+    } catch {
+      return undefined;
+    }
+  },
+  readDir: async (p) => entries(await readdir(p, { withFileTypes: true })),
+
+  readTextSync: (p) => readFileSync(p, "utf8"),
+  // a plain ArrayBuffer-backed copy: WebAssembly.Module's BufferSource excludes Node's pooled Buffers
+  readBytesSync: (p) => new Uint8Array(readFileSync(p)),
+  statSync(p) {
+    try {
+      return info(statSync(p));
+    } catch {
+      return undefined;
+    }
+  },
+  readDirSync: (p) => entries(readdirSync(p, { withFileTypes: true })),
+
+  writeFile: (p, contents, options) => writeFile(p, contents, { mode: 0o644, flag: options?.exclusive ? "wx" : "w" }),
+  mkdir: async (p) => void (await mkdir(p, { recursive: true })),
+  remove: (p) => rm(p, { recursive: true, force: true }),
+  rename: (from, to) => rename(from, to),
+  copyFile: (from, to) => copyFile(from, to),
+
+  makeTempDirSync: (prefix) => mkdtempSync(path.join(os.tmpdir(), prefix)),
+  removeSync: (p) => rmSync(p, { recursive: true, force: true }),
+  spawnSync(command, args, options = {}) {
+    const r = spawnSync(command, [...args], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      ...(options.env !== undefined ? { env: options.env as NodeJS.ProcessEnv } : {}),
+      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    });
+    return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "", ...(r.error ? { error: r.error } : {}) };
+  },
+};
