@@ -26,7 +26,7 @@ export function policyStage(extraPolicies: readonly UserPolicy[] = []): CatalogP
   return (shared ??= createPolicyStage({ now: NOW, bundleDir }));
 }
 
-interface Tamper {
+export interface Tamper {
   [emitter: string]: { remove?: string[]; set?: { address: string; path: (string | number)[]; value: unknown }[] } | undefined;
 }
 
@@ -46,7 +46,7 @@ function setAttribute(artifact: TerraformLike, change: { address: string; path: 
   (node as Record<string | number, unknown>)[last] = change.value;
 }
 
-function tampered(tamper: Tamper): Emitter[] {
+export function tampered(tamper: Tamper): Emitter[] {
   return emitters.map((e) => {
     const remove = new Set(tamper[e.id]?.remove ?? []);
     const set = tamper[e.id]?.set ?? [];
