@@ -6,18 +6,20 @@
 import { diag } from "../diagnostics/codes.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
 import type { RuleMeta } from "../policy/catalog/rules.js";
-import { compileAndWrite, type WriteResult } from "../write/build.js";
+import { nodeIo } from "../io/node-io.js";
+import { type FleetResult, runFleet } from "../fleet/run.js";
+import { type FleetRunOptions, fleetSettings } from "../fleet/settings.js";
 import type { PolicyRunOptions } from "./options.js";
 import { policyGate } from "./policy-gate.js";
 
-export interface BuildOptions extends PolicyRunOptions {
+export interface BuildOptions extends PolicyRunOptions, FleetRunOptions {
   /** Output root (default `out`), relative to cwd. */
   outDir?: string;
   /** Build without evaluating any policy. Explicit and reported: the result carries STK-POLICY-006. */
   skipPolicies?: boolean;
 }
 
-export interface BuildResult extends WriteResult {
+export interface BuildResult extends FleetResult {
   /** "enforced": every stack passed the policy gate before anything was written. */
   policyGate: "enforced" | "skipped";
   /** The rule catalog evaluated (empty when skipped). */
@@ -26,19 +28,26 @@ export interface BuildResult extends WriteResult {
 
 /** Rejects with UserPolicyError when a user policy cannot be loaded or compiled. */
 export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
-  const base = {
-    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
-    ...(options.io ? { io: options.io } : {}),
-    ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
-  };
+  const cwd = options.cwd ?? process.cwd();
+  const io = options.io ?? nodeIo;
+  const outDir = options.outDir ?? "out";
+  // each stack is compiled, gated and staged by its own task (worker threads for a fleet), and
+  // every staged stack swapped into out/ only when the whole run is free of errors
   if (options.skipPolicies) {
-    const result = await compileAndWrite(paths, base);
+    const fleet = await fleetSettings(options, { cwd, io, key: { mode: "plain", today: "", outDir } });
+    const result = await runFleet(paths, { mode: "build", cwd, io, outDir, ...fleet });
     const skipped = diag("STK-POLICY-006", "Built without the policy gate (skipPolicies): no policy rule, user policy or waiver was evaluated", {
       hint: "Run stackc check on these manifests before applying the output",
     });
     return { ...result, diagnostics: [...result.diagnostics, skipped].sort(compareDiagnostics), policyGate: "skipped", rules: [] };
   }
   const gate = policyGate(options);
-  const result = await compileAndWrite(paths, { ...base, policy: gate });
+  const inProcessOnly = (options.policies ?? []).length > 0;
+  const fleet = await fleetSettings(inProcessOnly ? { ...options, cache: false } : options, {
+    cwd,
+    io,
+    key: { mode: "gate", today: gate.now.toISOString().slice(0, 10), outDir },
+  });
+  const result = await runFleet(paths, { mode: "build", cwd, io, outDir, now: gate.now, policy: gate, inProcessOnly, ...fleet });
   return { ...result, policyGate: "enforced", rules: gate.rules };
 }

@@ -16,6 +16,7 @@ function entries(list: { name: string; isDirectory(): boolean; isFile(): boolean
 }
 
 export const nodeIo: Io = {
+  availableParallelism: () => os.availableParallelism(),
   readFile: (p) => readFile(p, "utf8"),
   async stat(p) {
     try {
