@@ -173,10 +173,14 @@ const scenarios: Scenario[] = [
     diagnostics: ["STK-CHANGE-006 L21:13"],
   },
   {
-    name: "SSE-KMS -> SSE-S3 deletes the KMS key (refused)",
+    name: "SSE-KMS -> SSE-S3 deletes the KMS keys (stack and state bucket; both refused)",
     edits: [["encryption: sse-kms\n    keyRotation: true", "encryption: sse-s3"]],
-    changes: ["destructive CHG-TF-DELETE terraform/aws_kms_key.this L24", "disruptive CHG-TF-DELETE terraform/aws_kms_alias.this L24"],
-    diagnostics: ["STK-CHANGE-007 L24:17"],
+    changes: [
+      "destructive CHG-TF-DELETE terraform/aws_kms_key.this L24",
+      "disruptive CHG-TF-DELETE terraform/aws_kms_alias.this L24",
+      "destructive CHG-TF-DELETE terraform-bootstrap/aws_kms_key.terraform_state L24",
+    ],
+    diagnostics: ["STK-CHANGE-007 L24:17", "STK-CHANGE-007 L24:17"],
   },
   {
     name: "DNS zone renamed replaces the hosted zone",
