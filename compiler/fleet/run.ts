@@ -255,7 +255,8 @@ async function cachedOutcome(cache: StackCache, manifest: DiscoveredManifest, mo
   if (!found) return undefined;
   const { entry, sources } = found;
   const dir = path.join(outDir, entry.name);
-  if (mode === "build" && !(await outputMatches(dir, entry, false, io))) return undefined;
+  // build: every file as recorded and none added, so a hand edit is never skipped over (drift)
+  if (mode === "build" && !(await outputMatches(dir, entry, true, io))) return undefined;
   // check: a baseline in out/ other than this very build may give the change rules something to say
   if (mode === "check" && !(await baselineAllows(dir, entry, io))) return undefined;
   if (mode === "verify" && !(await outputMatches(dir, entry, true, io))) return undefined;
