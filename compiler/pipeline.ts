@@ -12,6 +12,7 @@ import { emitters as registeredEmitters } from "./emit/registry.js";
 import { discoverManifests, type DiscoverIo } from "./load/discover.js";
 import { createLoadSession, loadManifest, type Io } from "./load/load.js";
 import { nodeIo } from "./load/node-io.js";
+import { resolveWorkspace } from "./load/workspace.js";
 import type { SourceMap } from "./load/source-map.js";
 import { checkFleet } from "./normalize/fleet.js";
 import type { StackModel } from "./normalize/model.js";
@@ -39,6 +40,8 @@ export interface CompileOptions {
   policy?: PolicyStage;
   /** Output root, default `out` (the lock file records paths relative to out/<stack>/). */
   outDir?: string;
+  /** Folders outside the workspace (git root, or cwd outside a repository) manifests may be read from. */
+  allowOutside?: readonly string[];
 }
 
 export interface StackResult {
@@ -71,11 +74,12 @@ export async function compile(inputs: readonly string[], options: CompileOptions
   const io = options.io ?? nodeIo;
   const emitters = options.emitters ?? registeredEmitters;
   const outDir = path.resolve(cwd, options.outDir ?? "out");
-  const session = createLoadSession(cwd, io);
+  const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
+  const session = createLoadSession(cwd, io, workspace);
   const all: Diagnostic[] = [];
   const stacks: StackResult[] = [];
 
-  const discovered = await discoverManifests(inputs, cwd, io);
+  const discovered = await discoverManifests(inputs, cwd, io, workspace);
   all.push(...discovered.diagnostics);
   let usageError = discovered.diagnostics.length > 0;
 

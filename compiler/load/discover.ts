@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import { displayPath } from "./load.js";
+import { type Workspace, contain } from "./workspace.js";
 
 export interface DirEntryInfo {
   name: string;
@@ -15,6 +16,7 @@ export interface DirEntryInfo {
 export interface DiscoverIo {
   stat(absolutePath: string): Promise<{ isDirectory: boolean; isFile: boolean } | undefined>;
   readDir(absolutePath: string): Promise<DirEntryInfo[]>;
+  realpath?(absolutePath: string): Promise<string>;
 }
 
 export interface DiscoveredManifest {
@@ -28,6 +30,7 @@ export async function discoverManifests(
   inputs: readonly string[],
   cwd: string,
   io: DiscoverIo,
+  workspace?: Workspace,
 ): Promise<{ manifests: DiscoveredManifest[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -40,6 +43,18 @@ export async function discoverManifests(
   };
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
+    if (workspace) {
+      // a directory outside is not even listed; files are checked again when loaded
+      const where = await contain(workspace, absolute, io);
+      if (!where.inside) {
+        diagnostics.push(
+          diag("STK-IO-005", `${input} is outside the workspace ${workspace.root}${where.real !== absolute ? ` (it resolves to ${where.real})` : ""}`, {
+            hint: "stackc reads only files inside the workspace; pass --allow-outside <dir> to permit a folder",
+          }),
+        );
+        continue;
+      }
+    }
     const info = await io.stat(absolute);
     if (!info) {
       diagnostics.push(diag("STK-IO-001", `${input}: no such file or directory`));
@@ -47,6 +62,11 @@ export async function discoverManifests(
     }
     if (info.isFile) {
       add(absolute, false);
+      continue;
+    }
+    if (!info.isDirectory) {
+      // a named pipe, a device, a socket: never opened (a pipe would block, /dev/zero never ends)
+      diagnostics.push(diag("STK-IO-004", `${input} is neither a regular file nor a directory`));
       continue;
     }
     const found: string[] = [];

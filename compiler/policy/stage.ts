@@ -9,7 +9,9 @@ import type { PolicyStage } from "../pipeline.js";
 import { type Locate, resultsToDiagnostics } from "./diagnostics.js";
 import { type PolicyEngine, createPolicyEngine } from "./evaluate.js";
 import { policyFacts } from "./facts.js";
+import { diag } from "../diagnostics/codes.js";
 import { buildPolicyInput } from "./input.js";
+import { MAX_POLICY_INPUT_NODES, countValues, isOutOfMemory } from "./input-limit.js";
 import { type KubernetesFacts, kubernetesFacts } from "./kubernetes-versions.js";
 import { type RuleMeta, defaultBundleDir, loadRules } from "./rules.js";
 import { type UserPolicy, evaluateUserPolicies } from "./user-policies.js";
@@ -58,7 +60,22 @@ export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPoli
       const facts = policyFacts(model.environment, now, kubernetes);
       const input = buildPolicyInput(model, artifacts, facts);
       const locate = sourceMapLocate(sourceMap);
-      const catalog = resultsToDiagnostics(engine.evaluate(input), rules, locate);
+      const tooLarge = (detail: string) => [
+        diag("STK-LIMIT-005", `${model.file} is too large for the policy engine: ${detail}`, {
+          file: model.file,
+          hint: "Large inline chart values are the usual cause; keep the manifest's values to what the stack needs",
+        }),
+      ];
+      const values = countValues(input);
+      if (values > MAX_POLICY_INPUT_NODES) return tooLarge(`with its artifacts it has more than ${MAX_POLICY_INPUT_NODES} values`);
+      let results;
+      try {
+        results = engine.evaluate(input);
+      } catch (err) {
+        if (!isOutOfMemory(err)) throw err;
+        return tooLarge("evaluating it exhausted the engine's memory");
+      }
+      const catalog = resultsToDiagnostics(results, rules, locate);
       const user = evaluateUserPolicies(extra, input, locate, model.file);
       const waived = applyWaivers(catalog, readWaivers(model.stack), {
         today: facts.today,

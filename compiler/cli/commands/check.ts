@@ -5,22 +5,23 @@ import { createPolicyStage } from "../../policy/stage.js";
 import { UserPolicyError, loadUserPolicies } from "../../policy/user-policies.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CommandContext } from "../main.js";
+import { addInputOptions, type InputFlags } from "../input-options.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
 import { checkFormats, exitCodeFor, report } from "../report.js";
 
-interface CheckFlags extends ReportFlags {
+interface CheckFlags extends ReportFlags, InputFlags {
   policy: string[];
   now?: string;
 }
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   addReportOptions(
-    program
+    addInputOptions(program
       .command("check")
       .description("CI gate: schema, consistency checks, emitters (in memory) and policies, with waivers; writes nothing")
       .argument("<paths...>", "manifest files or directories (searched recursively for .yaml/.yml)")
       .option("--policy <path>", "extra Rego policies (conftest convention): a directory, or a bundle.tar.gz from opa build -t wasm; repeatable", collect, [])
-      .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)"),
+      .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")),
     checkFormats,
   ).action(async (paths: string[], flags: CheckFlags, command: Command) => {
     let now = new Date();
@@ -43,7 +44,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       return;
     }
     const policy = createPolicyStage({ now, extraPolicies });
-    const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, policy });
+    const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, policy, allowOutside: flags.allowOutside });
     report(result, { ...flags, color: colorFlag(command), rules: policy.rules }, ctx.io);
     ctx.setExit(exitCodeFor(result, flags.failOn));
   });

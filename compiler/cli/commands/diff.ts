@@ -6,18 +6,19 @@ import { compareOutputs } from "../../write/compare.js";
 import { changeCount, formatOutputDiff } from "../../write/diff.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CommandContext } from "../main.js";
+import { addInputOptions, type InputFlags } from "../input-options.js";
 import { colorFlag } from "../options.js";
 import { exitCodeFor, report } from "../report.js";
 
 export function registerDiff(program: Command, ctx: CommandContext): void {
-  program
-    .command("diff")
+  addInputOptions(program
+    .command("diff"))
     .description("show, as a unified diff, what stackc build would change in out/ (writes nothing)")
     .argument("<paths...>", "manifest files or directories")
     .option("-o, --out <dir>", "output directory", "out")
     .option("--exit-code", "exit 1 when build would change something")
-    .action(async (paths: string[], flags: { out: string; exitCode?: boolean }, command: Command) => {
-      const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, outDir: flags.out });
+    .action(async (paths: string[], flags: InputFlags & { out: string; exitCode?: boolean }, command: Command) => {
+      const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, outDir: flags.out, allowOutside: flags.allowOutside });
       if (result.usageError || hasErrors(result.diagnostics)) {
         report(result, { format: "text", failOn: "error", color: colorFlag(command) }, ctx.io);
         ctx.setExit(exitCodeFor(result, "error"));
