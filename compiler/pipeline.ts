@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { compareDiagnostics, hasErrors } from "./diagnostics/diagnostic.js";
 import { diag } from "./diagnostics/codes.js";
+import { maskSecrets } from "./diagnostics/mask-secrets.js";
 import { emitStack } from "./emit/emit.js";
 import type { Emitter, VirtualFile } from "./emit/emitter.js";
 import { emitters as registeredEmitters } from "./emit/registry.js";
@@ -140,7 +141,9 @@ export async function compile(inputs: readonly string[], options: CompileOptions
     all.push(diag("STK-IO-002", "Only StackBase manifests were given; nothing to compile"));
     usageError = true;
   }
-  return { stacks, diagnostics: dedupe(all).sort(compareDiagnostics), sources: session.sources, usageError };
+  const diagnostics = dedupe(all).sort(compareDiagnostics);
+  // code frames quote these texts: a secret a policy found is masked before any reporter sees it
+  return { stacks, diagnostics, sources: maskSecrets(session.sources, diagnostics), usageError };
 }
 
 /** The same finding reached through several stacks (an error in a shared base) is reported once. */

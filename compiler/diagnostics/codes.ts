@@ -91,6 +91,7 @@ const table: CodeInfo[] = [
   { code: "STK-POLICY-003", severity: "warning", title: "Unused waiver", help: "A waiver matched no finding: the stack now satisfies the rule. Remove the waiver so it cannot hide a future regression." },
   { code: "STK-POLICY-004", severity: "error", title: "Malformed user policy result", help: "A user policy (--policy) returned a result stackc cannot read. deny/warn/violation rules must return a string or an object with a string msg (and optionally path, an array of keys and indexes into the manifest)." },
   { code: "STK-POLICY-005", severity: "error", title: "User policy failed", help: "Evaluating a user policy (--policy) failed, for example because it calls a builtin the wasm runtime does not provide (time.*, http.send, …)." },
+  { code: "STK-POLICY-006", severity: "error", title: "Rule cannot be waived", help: "Some rules guard what stackc writes and prints, not a judgement about the stack: a waived plaintext secret (STK-SEC-001) would still end up in out/. Fix the finding instead." },
   // bind: `terraform output -json` checked against the stack before the kops spec is bound to it
   { code: "STK-BIND-001", severity: "error", title: "Terraform output file is not JSON", help: "stackc bind reads what `terraform output -json` prints; the file is not JSON or not a JSON object." },
   { code: "STK-BIND-002", severity: "error", title: "Terraform output missing", help: "An output the kops spec needs is not in the file: apply the stack's Terraform (out/<stack>/terraform) and write the outputs again." },

@@ -1,7 +1,9 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { compile } from "../../pipeline.js";
+import { SECRET_RULES } from "../../diagnostics/mask-secrets.js";
+import { compile, type PolicyStage } from "../../pipeline.js";
+import { createPolicyStage } from "../../policy/stage.js";
 import { compareOutputs } from "../../write/compare.js";
 import { changeCount, formatOutputDiff } from "../../write/diff.js";
 import { ExitCode } from "../exit-codes.js";
@@ -18,7 +20,11 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .option("-o, --out <dir>", "output directory", "out")
     .option("--exit-code", "exit 1 when build would change something")
     .action(async (paths: string[], flags: InputFlags & { out: string; exitCode?: boolean }, command: Command) => {
-      const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, outDir: flags.out, allowOutside: flags.allowOutside });
+      // diff prints generated files: the secret rule (only it) must pass first, or a diff of
+      // helmfile values would print the secret
+      const catalog = createPolicyStage();
+      const secretsOnly: PolicyStage = { evaluate: (input) => catalog.evaluate(input).filter((d) => SECRET_RULES.has(d.code)) };
+      const result = await compile(paths, { cwd: ctx.io.cwd, emit: true, outDir: flags.out, allowOutside: flags.allowOutside, policy: secretsOnly });
       if (result.usageError || hasErrors(result.diagnostics)) {
         report(result, { format: "text", failOn: "error", color: colorFlag(command) }, ctx.io);
         ctx.setExit(exitCodeFor(result, "error"));
