@@ -13,7 +13,7 @@ import { emitters as registeredEmitters } from "./emit/registry.js";
 import { discoverManifests, type DiscoverIo } from "./load/discover.js";
 import { createLoadSession, loadManifest, type Io } from "./load/load.js";
 import { nodeIo } from "./load/node-io.js";
-import { resolveWorkspace } from "./load/workspace.js";
+import { contain, resolveWorkspace } from "./load/workspace.js";
 import type { SourceMap } from "./load/source-map.js";
 import { checkFleet } from "./normalize/fleet.js";
 import type { StackModel } from "./normalize/model.js";
@@ -171,6 +171,15 @@ export async function build(inputs: readonly string[], options: CompileOptions =
   if (result.usageError || hasErrors(result.diagnostics)) return { ...result, written: [] };
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.outDir ?? "out");
+  // --out resolved strictly: through symlinks, inside the workspace (or an --allow-outside folder)
+  const io = options.io ?? nodeIo;
+  const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
+  const where = await contain(workspace, outDir, io);
+  if (!where.inside) {
+    const message = `The output directory ${outDir}${where.real !== outDir ? ` (it resolves to ${where.real})` : ""} is outside the workspace ${workspace.root}`;
+    const refused = diag("STK-IO-005", message, { hint: "Write inside the repository, or pass --allow-outside <dir> for the output folder" });
+    return { ...result, diagnostics: [...result.diagnostics, refused], usageError: true, written: [] };
+  }
   const outputs = result.stacks
     .filter((s) => s.model && s.files)
     .map((s) => ({ name: s.model!.name, files: s.files!, preserve: s.preserve ?? [] }));

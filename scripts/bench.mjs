@@ -79,3 +79,6 @@ for (const [label, options] of [
   const s = stats(samples);
   console.log(`\nwhole run, all stacks: ${label.padEnd(24)} median ${(s.median).toFixed(1)} ms, p95 ${(s.p95).toFixed(1)} ms`);
 }
+
+// Hostile input and the largest accepted manifests (issue 12): its own file, one process per input.
+await import("./bench/hostile.mjs");

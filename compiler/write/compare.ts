@@ -1,7 +1,7 @@
 // Compares what a compile produced with what is in out/: the basis of `verify` (CI: is the
 // committed out/ exactly what the manifests compile to?) and `diff` (what would build change?).
 // Reading out/ is I/O, so this lives beside write.
-import { readFile, readdir } from "node:fs/promises";
+import { lstat, readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { CompileResult } from "../pipeline.js";
 import { LOCK_FILE, sha256, type LockFile } from "./lock.js";
@@ -79,9 +79,11 @@ function parseLock(text: string | undefined): LockFile | undefined {
   }
 }
 
+/** Regular files under dir; symlinks (dir itself included) are never followed. */
 async function listFiles(dir: string, rel = ""): Promise<string[]> {
   let entries;
   try {
+    if (rel === "" && !(await lstat(dir)).isDirectory()) return [];
     entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return [];

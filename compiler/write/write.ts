@@ -3,7 +3,7 @@
 // folder swapped out (two renames) and removed. A failure leaves the previous out/<stack>/
 // exactly as it was. Files a later tool owns (e.g. kops/cluster.yaml from `stackc bind`) are
 // carried over into the new folder.
-import { cp, mkdir, rename, rm, writeFile, stat } from "node:fs/promises";
+import { lstat, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { VirtualFile } from "../emit/emitter.js";
 
@@ -29,11 +29,11 @@ export async function writeStackOutputs(outDir: string, stacks: readonly StackOu
         await writeFile(full, file.contents, { mode: 0o644 });
       }
       for (const keep of stack.preserve) {
-        const from = path.join(target, ...keep.split("/"));
-        if (await exists(from)) {
+        const contents = await readCarried(target, keep);
+        if (contents !== undefined) {
           const to = path.join(staging, ...keep.split("/"));
           await mkdir(path.dirname(to), { recursive: true });
-          await cp(from, to);
+          await writeFile(to, contents, { mode: 0o644 });
         }
       }
     }
@@ -55,9 +55,30 @@ export async function writeStackOutputs(outDir: string, stacks: readonly StackOu
   }
 }
 
+/**
+ * The bytes of a file to carry into the new folder, or undefined. Only a regular file reached
+ * through real directories is carried: a symlink anywhere on the way (out/<stack>,
+ * kops/, kops/cluster.yaml) is never followed, so a planted link cannot copy /etc/shadow
+ * into out/ or carry a link into the committed tree.
+ */
+async function readCarried(target: string, rel: string): Promise<Buffer | undefined> {
+  let current = target;
+  const parts = rel.split("/");
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) current = path.join(current, parts[i - 1]!);
+    const info = await lstat(current).catch(() => undefined);
+    if (!info || !info.isDirectory()) return undefined;
+  }
+  const full = path.join(target, ...parts);
+  const info = await lstat(full).catch(() => undefined);
+  if (!info || !info.isFile()) return undefined;
+  return readFile(full);
+}
+
+/** lstat: a symlink at out/<stack> counts as there (it is renamed away, never followed). */
 async function exists(p: string): Promise<boolean> {
   try {
-    await stat(p);
+    await lstat(p);
     return true;
   } catch {
     return false;
