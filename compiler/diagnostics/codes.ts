@@ -26,7 +26,7 @@ const table: CodeInfo[] = [
   { code: "STK-LIMIT-001", severity: "error", title: "File too large", help: "A manifest file may be at most 1 MiB; it is checked before the file is read. Real manifests are a few KB; move large configuration out of the manifest." },
   { code: "STK-LIMIT-002", severity: "error", title: "Nesting too deep", help: "Maps and lists may nest at most 64 levels in one file." },
   { code: "STK-LIMIT-003", severity: "error", title: "Too many values", help: "One file may hold at most 50,000 values (keys, scalars, maps and lists)." },
-  { code: "STK-LIMIT-004", severity: "error", title: "Too many keys in one map", help: "One map may have at most 10,000 keys." },
+  { code: "STK-LIMIT-004", severity: "error", title: "Too many keys in one map", help: "One map may have at most 5,000 keys." },
   { code: "STK-LIMIT-005", severity: "error", title: "Policy input too large", help: "The stack with its generated artifacts has more than 150,000 values, or evaluating it exhausted the policy engine's 256 MiB; the limit keeps the gate's memory and time bounded. Reduce inline chart values." },
   // YAML
   { code: "STK-YAML-001", severity: "error", title: "YAML syntax error", help: "The file is not valid YAML at this position." },
