@@ -1,84 +1,68 @@
 #!/usr/bin/env node
-// npm run bench: what each pipeline stage costs per stack, measured over repeated runs of the
-// example stacks (median and p95), plus whole-run wall time for `compile` and `check`.
-// Speed is measured here, never asserted in a test. Requires `npm run build` (npm test does it).
-import { performance } from "node:perf_hooks";
+// npm run bench [-- <section>…] [--runs N] [--sizes 100,500] [--now YYYY-MM-DD] [-- <stackc flags>]
+//
+// A small driver: every scripts/bench/*.mjs is a section (exports `title`, `order` and a default
+// function of ctx); the driver runs the selected ones (all by default) in order and closes with
+// the headline figures each section reported through ctx.figure(). Speed is measured here,
+// never asserted in a test. Needs `npm run build` (npm test does it); absolute numbers depend on
+// the machine, so read the ratios (to `node -e 0`, 2000 ÷ 500 stacks, …) and run it on an idle
+// machine.
+import { readdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const lib = await import(path.join(root, "dist/compiler/index.js"));
-const { createLoadSession, loadManifest, validateManifest, normalizeStack, emitters, stackcVersion, compile } = lib;
-const { nodeIo } = await import(path.join(root, "dist/compiler/load/node-io.js"));
-const policyModule = await import(path.join(root, "dist/compiler/policy/index.js")).catch(() => undefined);
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "bench");
+const argv = process.argv.slice(2);
+const dashdash = argv.indexOf("--");
+const own = dashdash < 0 ? argv : argv.slice(0, dashdash);
+const extraArgs = dashdash < 0 ? [] : argv.slice(dashdash + 1);
+const option = (name, fallback) => {
+  const i = own.indexOf(name);
+  if (i < 0) return fallback;
+  const value = own[i + 1];
+  own.splice(i, 2);
+  return value;
+};
+const runs = Number(option("--runs", process.env.BENCH_RUNS ?? 3));
+const sizes = option("--sizes", process.env.BENCH_SIZES ?? "100,500,1000,2000").split(",").map(Number);
+const now = option("--now", "2026-12-01");
+const wanted = own;
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
-const stacks = (await compile(["stacks"], { cwd: root })).stacks.map((s) => s.file);
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95) };
+const sections = [];
+for (const file of readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort()) {
+  const mod = await import(pathToFileURL(path.join(dir, file)).href);
+  if (typeof mod.default !== "function") continue;
+  const name = path.basename(file, ".mjs");
+  if (wanted.length && !wanted.includes(name)) continue;
+  sections.push({ name, title: mod.title ?? name, order: mod.order ?? 50, run: mod.default });
 }
-const us = (ms) => `${(ms * 1000).toFixed(0).padStart(7)} µs`;
-
-const rows = [];
-let policy;
-if (policyModule?.createPolicyStage) {
-  const t0 = performance.now();
-  policy = policyModule.createPolicyStage({});
-  rows.push(["(all)", "policy bundle load", { median: performance.now() - t0, p95: performance.now() - t0 }]);
+const unknown = wanted.filter((w) => !sections.some((s) => s.name === w));
+if (unknown.length) {
+  console.error(`unknown bench section ${unknown.join(", ")}; sections: ${readdirSync(dir).filter((f) => f.endsWith(".mjs")).map((f) => f.slice(0, -4)).join(", ")}`);
+  process.exit(2);
 }
+sections.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 
-for (const file of stacks) {
-  const times = { load: [], validate: [], normalize: [], policy: [] };
-  for (const e of emitters) times[`emit ${e.id}`] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    // a fresh session each time: reading and parsing the files is part of the cost
-    const session = createLoadSession(root, nodeIo);
-    let t = performance.now();
-    const loaded = await loadManifest(session, file);
-    times.load.push(performance.now() - t);
-    t = performance.now();
-    const validated = validateManifest(loaded.value, loaded.sourceMap);
-    times.validate.push(performance.now() - t);
-    t = performance.now();
-    const model = normalizeStack(validated.value, loaded.file, loaded.sourceMap).value;
-    times.normalize.push(performance.now() - t);
-    const artifacts = {};
-    for (const e of emitters) {
-      t = performance.now();
-      const out = e.emit(model, { stackcVersion });
-      times[`emit ${e.id}`].push(performance.now() - t);
-      if (out.artifact !== undefined) artifacts[e.id] = out.artifact;
-    }
-    if (policy) {
-      t = performance.now();
-      policy.evaluate({ model, artifacts, sourceMap: loaded.sourceMap });
-      times.policy.push(performance.now() - t);
-    }
-  }
-  for (const [stage, samples] of Object.entries(times)) if (samples.length) rows.push([file, stage, stats(samples)]);
+const figures = [];
+console.log(`stackc bench: node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}; medians of ${runs} runs; fleets ${sizes.join("/")}; --now ${now}${extraArgs.length ? `; stackc ${extraArgs.join(" ")}` : ""}`);
+for (const s of sections) {
+  console.log(`\n## ${s.title}\n`);
+  const started = Date.now();
+  const ctx = {
+    runs,
+    sizes,
+    now,
+    extraArgs,
+    print: (line, { progress = false } = {}) => (progress ? process.stderr.write(`${line}\n`) : console.log(line)),
+    figure: (label, value, target = "") => figures.push({ section: s.name, label, value: String(value), target }),
+  };
+  await s.run(ctx);
+  console.error(`(${s.name}: ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
-
-console.log(`stackc ${stackcVersion} bench: ${stacks.length} stacks × ${ITERATIONS} iterations, node ${process.version}\n`);
-console.log(`${"stack".padEnd(40)} ${"stage".padEnd(22)} ${"median".padStart(10)} ${"p95".padStart(10)}`);
-for (const [file, stage, s] of rows) console.log(`${file.padEnd(40)} ${stage.padEnd(22)} ${us(s.median)} ${us(s.p95)}`);
-
-for (const [label, options] of [
-  ["compile (validate)", {}],
-  ["compile + emit", { emit: true }],
-  ...(policy ? [["check (emit + policy)", { emit: true, policy }]] : []),
-]) {
-  const samples = [];
-  for (let i = 0; i < Math.max(10, ITERATIONS / 10); i++) {
-    const t = performance.now();
-    await compile(["stacks"], { cwd: root, ...options });
-    samples.push(performance.now() - t);
-  }
-  const s = stats(samples);
-  console.log(`\nwhole run, all stacks: ${label.padEnd(24)} median ${(s.median).toFixed(1)} ms, p95 ${(s.p95).toFixed(1)} ms`);
+if (figures.length) {
+  console.log("\n## figures\n");
+  const w = Math.max(...figures.map((f) => f.label.length));
+  const v = Math.max(...figures.map((f) => f.value.length));
+  for (const f of figures) console.log(`${f.label.padEnd(w)}  ${f.value.padStart(v)}${f.target ? `   (${f.target})` : ""}`);
 }
-
-// Hostile input and the largest accepted manifests (issue 12): its own file, one process per input.
-await import("./bench/hostile.mjs");

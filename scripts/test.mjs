@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite, as CI runs it (`npm test`, called by .ci/run).
 //
-// 1. compile the TypeScript (sources and tests) with tsc;
+// 1. compile the TypeScript (sources and tests) with tsc, then the rest of the build (scripts/build/);
 // 2. install the pinned external tools the tests use (opa, the kops validation harness), each
 //    through its own script under scripts/tools/ — a fresh machine needs nothing by hand;
 // 3. run every uvu test file under dist/test;
@@ -41,6 +41,17 @@ if (tsc.code !== 0) {
   failed++;
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(1);
+}
+// the rest of `npm run build` (scripts/build/): the precompiled validator and runbook template,
+// then the one-file CLI bundle with its code cache, which the CLI tests then run through bin/
+for (const step of ["precompile.mjs", "bundle.mjs"]) {
+  const built = await run(process.execPath, [`scripts/build/${step}`]);
+  if (built.code !== 0) {
+    console.error(`\nscripts/build/${step} failed`);
+    failed++;
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(1);
+  }
 }
 
 // 2. tools: every scripts/tools/*.mjs exports `name` and `ensure()`; a failure is a failed test,

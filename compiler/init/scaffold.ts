@@ -6,7 +6,6 @@ import { addonInfo, type AddonKey } from "../addons/catalog.js";
 import { packagePath } from "../util/package-root.js";
 
 const require = createRequire(import.meta.url);
-const Handlebars = require("handlebars") as typeof import("handlebars");
 
 export const DEFAULT_KUBERNETES_VERSION = "1.36.1";
 
@@ -31,6 +30,8 @@ export function scaffoldManifest(options: ScaffoldOptions): string {
   const zoneCount = options.environment === "dev" ? 2 : 3;
   const zones = options.zones ?? ["a", "b", "c"].slice(0, zoneCount).map((l) => `${options.region}${l}`);
   const dnsZone = options.dnsZone ?? "k8s.example.com";
+  // loaded here, not at import: only `stackc init` needs Handlebars' compiler
+  const Handlebars = require("handlebars") as typeof import("handlebars");
   const template = Handlebars.compile(readFileSync(packagePath("compiler", "init", "templates", "stack.yaml.hbs"), "utf8"), {
     noEscape: true,
     strict: true,

@@ -10,8 +10,10 @@ import { type Locate, resultsToDiagnostics } from "./diagnostics.js";
 import { type PolicyEngine, createPolicyEngine } from "./evaluate.js";
 import { policyFacts } from "./facts.js";
 import { diag } from "../diagnostics/codes.js";
-import { buildPolicyInput } from "./input.js";
+import { SECRET_RULES } from "../diagnostics/mask-secrets.js";
+import { type PolicyInput, buildPolicyInput } from "./input.js";
 import { MAX_POLICY_INPUT_NODES, countValues, isOutOfMemory } from "./input-limit.js";
+import type { StackModel } from "../normalize/model.js";
 import { type KubernetesFacts, kubernetesFacts } from "./kubernetes-versions.js";
 import { type RuleMeta, defaultBundleDir, loadRules } from "./rules.js";
 import { type UserPolicy, evaluateUserPolicies } from "./user-policies.js";
@@ -28,6 +30,8 @@ export interface PolicyStageOptions {
   engine?: PolicyEngine;
   /** Supported Kubernetes versions (default: the data shipped with stackc). */
   kubernetes?: KubernetesFacts;
+  /** Sees every policy input as it is evaluated (`check --dump-policy-input`). */
+  onInput?: (model: StackModel, input: PolicyInput) => void;
 }
 
 export interface CatalogPolicyStage extends PolicyStage {
@@ -75,6 +79,9 @@ export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPoli
         if (!isOutOfMemory(err)) throw err;
         return tooLarge("evaluating it exhausted the engine's memory");
       }
+      // the input of a stack with a plaintext secret is never handed out (--dump-policy-input
+      // would write the secret to disk)
+      if (!results.deny.some((r) => SECRET_RULES.has(r.id))) options.onInput?.(model, input);
       const catalog = resultsToDiagnostics(results, rules, locate);
       const user = evaluateUserPolicies(extra, input, locate, model.file);
       const waived = applyWaivers(catalog, readWaivers(model.stack), {

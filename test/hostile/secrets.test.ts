@@ -3,7 +3,7 @@
 // written) and cannot be waived; references pass.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { runCli } from "../helpers/cli.js";
 import { lineCol, scratch } from "./support.js";
@@ -103,6 +103,15 @@ test("a build with a secret writes nothing, and diff does not print it", async (
   assert.is(diff.code, 1);
   assert.match(diff.stdout, /STK-SEC-001/);
   assertNoSecret(diff.stdout + diff.stderr, "diff");
+});
+
+test("--dump-policy-input writes no input that holds a secret", async () => {
+  const ws = scratch();
+  ws.dev("s.yaml", (t) => withSecrets(t).replace("name: dev-eu-west-1", "name: dev-secrets"));
+  const run = await runCli(["check", "--now", "2026-12-01", "--dump-policy-input", "dump", "s.yaml", "dev.yaml"], { cwd: ws.dir });
+  assert.is(run.code, 1);
+  assert.ok(existsSync(path.join(ws.dir, "dump", "dev-eu-west-1.json")), "a clean stack is dumped");
+  assert.equal(readdirSync(path.join(ws.dir, "dump")), ["dev-eu-west-1.json"]);
 });
 
 test("STK-SEC-001 cannot be waived", async () => {

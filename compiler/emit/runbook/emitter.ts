@@ -3,26 +3,15 @@
 // "what changed since the last build" section: that would make the file depend on the
 // previous out/ and every rebuild would change it; `stackc diff` and the pull request diff
 // show changes instead.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Emitter } from "../emitter.js";
 import type { StackModel } from "../../normalize/model.js";
-import { packagePath } from "../../util/package-root.js";
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 import { htmlCommentText, markdownCode, markdownText, shellQuote } from "./safe-text.js";
-
-const require = createRequire(import.meta.url);
-const Handlebars = require("handlebars") as typeof import("handlebars");
-
-let template: ((context: unknown) => string) | undefined;
+import { runbookTemplate } from "./template.js";
 
 function render(context: unknown): string {
-  template ??= Handlebars.compile(readFileSync(packagePath("compiler", "emit", "runbook", "RUNBOOK.md.hbs"), "utf8"), {
-    noEscape: true,
-    strict: false,
-  });
   // one trailing newline, no runs of blank lines left by omitted sections
-  return `${template(context).replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${runbookTemplate()(context).replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
 export function runbookContext(model: StackModel): Record<string, unknown> {

@@ -1,10 +1,10 @@
 // One measured stackc run in a fresh process (so its peak memory is its own): runs the CLI's
 // main() in-process with captured output and prints {wallMs, cpuMs, maxRssMiB, exit, codes}.
-// Usage: node scripts/bench/run-one.mjs <cwd> <stackc args...>
+// Usage: node scripts/bench/lib/run-one.mjs <cwd> <stackc args...> (used by hostile.mjs)
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const { main } = await import(pathToFileURL(path.join(root, "dist/compiler/cli/main.js")).href);
 const [cwd, ...args] = process.argv.slice(2);
 let stdout = "";

@@ -1,0 +1,53 @@
+// Policy evaluation: stackc's catalog over the policy inputs of 500 generated stacks (exported
+// with `stackc check --dump-policy-input`), in process (µs per stack) and whole process against
+// `conftest test` on the same Rego and the same 500 files (conftest from scripts/tools).
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { fleet, scratchDir } from "./lib/fleets.mjs";
+import { cli, fmtMs, median, root, runNode, table } from "./lib/measure.mjs";
+
+export const title = "policy: 500 inputs, in process and against conftest";
+export const order = 40;
+
+export default async function policy(ctx) {
+  const n = Math.min(500, Math.max(...ctx.sizes));
+  const { dir } = fleet(n, ctx.now);
+  const inputs = scratchDir(`policy-inputs-${n}`);
+  runNode([cli, "check", "fleet", "--now", ctx.now, "--dump-policy-input", inputs], { cwd: dir });
+  const files = readdirSync(inputs).filter((f) => f.endsWith(".json")).sort().map((f) => path.join(inputs, f));
+  const evalScript = path.join(root, "scripts/bench/lib/policy-eval.mjs");
+  const inProcess = JSON.parse(runNode([evalScript, inputs, "21"]).stdout);
+  ctx.print(`in process: ${inProcess.perStackUs.toFixed(0)} µs per stack (median of 21 rounds over ${inProcess.stacks} inputs, ${inProcess.findings} findings per round)`);
+  ctx.figure("policy µs per stack (in process)", inProcess.perStackUs.toFixed(0));
+
+  const stackcWhole = [];
+  for (let i = 0; i < ctx.runs; i++) stackcWhole.push(runNode([evalScript, inputs, "1"]).ms);
+
+  let conftest;
+  try {
+    const tool = await import(path.join(root, "scripts/tools/conftest.mjs"));
+    conftest = await tool.ensure({ log: (line) => ctx.print(`[tools] ${line}`) });
+  } catch (err) {
+    ctx.print(`SKIPPED conftest comparison: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    ctx.figure("conftest ÷ stackc, whole process", "SKIPPED (no conftest)");
+    return;
+  }
+  // the catalog as it is, plus an adapter that only renames findings into conftest's result shape
+  const adapter = path.join(root, "scripts/bench/lib/conftest-adapter.rego");
+  const args = ["test", "--no-color", "--parser", "json", "--namespace", "stackc.conftest", "--policy", path.join(root, "policies"), "--policy", adapter, "--output", "json", ...files];
+  const conftestWhole = [];
+  let conftestFindings;
+  for (let i = 0; i < ctx.runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(conftest, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    conftestWhole.push(performance.now() - t);
+    if (r.error || (r.status !== 0 && r.status !== 1)) throw new Error(`conftest failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+    conftestFindings = JSON.parse(r.stdout).reduce((k, f) => k + (f.failures?.length ?? 0) + (f.warnings?.length ?? 0), 0);
+  }
+  const s = median(stackcWhole);
+  const c = median(conftestWhole);
+  ctx.print(table([["whole process, 500 inputs", "median", "findings"], ["stackc policy bundle (wasm)", fmtMs(s), String(inProcess.findings)], ["conftest test (same Rego)", fmtMs(c), String(conftestFindings)]]));
+  ctx.figure("conftest ÷ stackc, whole process", (c / s).toFixed(1), "target ≥ 8");
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Build step after tsc and precompile: the CLI as one CommonJS file plus a V8 code cache for it —
+//   dist/stackc.bundle.cjs        esbuild's bundle of dist/compiler/cli/main.js and its deps;
+//   dist/stackc.bundle.cjs.cache  V8's compiled code for it, taken after a representative run
+//                                 (check of stacks/prod.yaml), so a cold start neither resolves
+//                                 ~300 modules nor parses and compiles 1.5 MB of JavaScript.
+// bin/stackc.js (through bin/load-bundle.js) runs the bundle when it is at least as new as the
+// tsc output and falls back to dist/compiler/cli/main.js otherwise, so a tsc-only rebuild is
+// never shadowed by a stale bundle; V8 itself rejects a cache made by another Node version or
+// for other source, and the bundle then compiles as usual.
+//
+// The sources load CommonJS packages and the generated .cjs files through
+// `createRequire(import.meta.url)`; that local `require` is removed here so esbuild sees plain
+// require() calls and bundles what they name. esbuild is a devDependency (installed by npm ci).
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const LOCAL_REQUIRE = /^const require = createRequire\(import\.meta\.url\);$/m;
+
+const localRequire = {
+  name: "stackc-local-require",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]compiler[\\/].*\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      return { contents: text.replace(LOCAL_REQUIRE, ""), loader: "js" };
+    });
+  },
+};
+
+// ajv's code generator is needed only when the precompiled validator does not match the schema
+// (a tsc-only build), Handlebars' compiler only for `stackc init` and a stale precompiled
+// template: exactly these stay outside (their subpaths, such as handlebars/runtime, are bundled)
+const compilersExternal = {
+  name: "stackc-compilers-external",
+  setup(b) {
+    b.onResolve({ filter: /^(handlebars|ajv\/dist\/2020\.js)$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+const outfile = path.join(root, "dist", "stackc.bundle.cjs");
+rmSync(`${outfile}.cache`, { force: true });
+await build({
+  entryPoints: [path.join(root, "dist", "compiler", "cli", "main.js")],
+  outfile,
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  // package-root.ts and friends find files from import.meta.url: the bundle's own location
+  define: { "import.meta.url": "__stackcBundleUrl" },
+  banner: { js: 'var __stackcBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  legalComments: "none",
+  logLevel: "warning",
+  plugins: [localRequire, compilersExternal],
+});
+
+// the code cache: load the bundle as bin/stackc.js does, run a representative command, then
+// ask V8 for the code it compiled (functions that ran are included, not only the top level)
+const { loadBundle } = await import(pathToFileURL(path.join(root, "bin", "load-bundle.js")).href);
+const loaded = loadBundle(outfile);
+const sink = { write: () => true, isTTY: false };
+const code = await loaded.exports.main(["check", path.join(root, "stacks", "prod.yaml"), "--now", "2026-12-01"], {
+  stdout: sink,
+  stderr: sink,
+  env: { NO_COLOR: "1" },
+  cwd: root,
+});
+if (code !== 0) throw new Error(`the bundle's check of stacks/prod.yaml exited ${code}`);
+writeFileSync(`${outfile}.cache`, loaded.script.createCachedData());

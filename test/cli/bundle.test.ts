@@ -1,0 +1,73 @@
+// The shipped launcher runs the one-file bundle with its V8 code cache (scripts/build/bundle.mjs):
+// V8 accepts the cache, and the bundle behaves exactly as the unbundled modules — same stdout,
+// stderr and exit code for a failing check, the same out/ bytes for a build, the same init.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { repoPath } from "../helpers/repo.js";
+
+const bin = repoPath("bin", "stackc.js");
+
+function stackc(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: repoPath(), encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tree(dir: string, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) Object.assign(out, tree(full, `${prefix}${name}/`));
+    else out[`${prefix}${name}`] = readFileSync(full, "utf8");
+  }
+  return out;
+}
+
+test("the bundle is built, newer than the tsc output, and V8 accepts its code cache", async () => {
+  const bundle = repoPath("dist", "stackc.bundle.cjs");
+  assert.ok(statSync(bundle).mtimeMs >= statSync(repoPath("dist", "compiler", "cli", "main.js")).mtimeMs, "run npm run build");
+  const { loadBundle } = (await import(pathToFileURL(repoPath("bin", "load-bundle.js")).href)) as {
+    loadBundle(file: string): { exports: { main?: unknown }; cacheRejected: boolean };
+  };
+  const loaded = loadBundle(bundle);
+  assert.type(loaded.exports.main, "function");
+  assert.is(loaded.cacheRejected, false);
+});
+
+test("bundled and unbundled CLI: identical check report (failing fixtures) and exit code", () => {
+  const args = ["check", "test/fixtures/diagnostics", "--now", "2026-12-01", "--format", "json"];
+  const bundled = stackc(args);
+  const modules = stackc(args, { STACKC_NO_BUNDLE: "1" });
+  assert.is(bundled.code, 1);
+  assert.is(bundled.code, modules.code);
+  assert.ok(bundled.stdout.length > 1000);
+  assert.fixture(bundled.stdout, modules.stdout);
+  assert.fixture(bundled.stderr, modules.stderr);
+});
+
+test("bundled and unbundled CLI: byte-identical out/ from build, and the same init manifest", () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), "stackc-bundle-"));
+  try {
+    const a = stackc(["build", "stacks", "--now", "2026-12-01", "--out", path.join(tmp, "a")]);
+    const b = stackc(["build", "stacks", "--now", "2026-12-01", "--out", path.join(tmp, "b")], { STACKC_NO_BUNDLE: "1" });
+    assert.is(a.code, 0, a.stderr);
+    assert.is(b.code, 0, b.stderr);
+    const ta = tree(path.join(tmp, "a"));
+    assert.ok(Object.keys(ta).length > 50);
+    assert.equal(ta, tree(path.join(tmp, "b")));
+    // the manifest names its own path: the same relative name, run from two folders
+    const ia = spawnSync(process.execPath, [bin, "init", "stack.yaml", "--name", "demo"], { cwd: path.join(tmp, "a"), encoding: "utf8" });
+    const ib = spawnSync(process.execPath, [bin, "init", "stack.yaml", "--name", "demo"], { cwd: path.join(tmp, "b"), encoding: "utf8", env: { ...process.env, STACKC_NO_BUNDLE: "1" } });
+    assert.is(ia.status, 0, ia.stderr);
+    assert.is(ib.status, 0, ib.stderr);
+    assert.fixture(readFileSync(path.join(tmp, "a", "stack.yaml"), "utf8"), readFileSync(path.join(tmp, "b", "stack.yaml"), "utf8"));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test.run();
