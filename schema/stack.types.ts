@@ -803,7 +803,7 @@ export interface Policy {
    */
   waivers?: {
     /**
-     * Policy rule id.
+     * Policy rule id: a catalog rule (STK-NET-009) or a user policy's code, USER-<package>-<rule> (waivable in runs that load that policy with --policy).
      */
     rule: string;
     /**
@@ -1640,7 +1640,7 @@ export interface ResolvedPolicy {
    */
   waivers: {
     /**
-     * Policy rule id.
+     * Policy rule id: a catalog rule (STK-NET-009) or a user policy's code, USER-<package>-<rule> (waivable in runs that load that policy with --policy).
      */
     rule: string;
     /**

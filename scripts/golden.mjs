@@ -26,11 +26,12 @@ if (errors.length) {
   console.error(errors.map((d) => `${d.file}:${d.range?.start.line}: ${d.code} ${d.message}`).join("\n"));
   process.exit(1);
 }
-const { stackcVersion } = await import(path.join(root, "dist/compiler/util/package-root.js"));
+const { emitContext } = await import(path.join(root, "dist/compiler/index.js"));
+const context = emitContext();
 let stale = 0;
 for (const stack of result.stacks) {
   const model = stack.model;
-  const output = emitter.emit(model, { stackcVersion });
+  const output = emitter.emit(model, context);
   const tops = new Set(output.files.map((f) => f.path.split("/")[0]));
   for (const file of output.files) {
     const target = path.join(root, "out", model.name, ...file.path.split("/"));

@@ -9,7 +9,7 @@ import { buildKopsSpec } from "../emit/kops/spec.js";
 import type { KopsSpec } from "../emit/kops/types.js";
 import { kopsSpecYaml } from "../emit/kops/yaml.js";
 import type { SourceMap } from "../load/source-map.js";
-import type { StackModel } from "../normalize/model.js";
+import type { StackModel } from "../model/model.js";
 import { readTerraformOutputs, type OutputValues } from "./outputs.js";
 
 export interface BindInput {

@@ -4,13 +4,13 @@
 // Which outputs (and which map keys) are needed is read off the kops spec's OutputRefs, so the
 // checks and the template can never disagree.
 import type { Diagnostic, Range, RelatedLocation } from "../diagnostics/diagnostic.js";
-import { diag } from "../diagnostics/codes.js";
+import { diag, type DiagnosticCode } from "../diagnostics/codes.js";
 import type { OutputRef } from "../emit/kops/refs.js";
 import { terraformOutputs, type TerraformOutputName } from "../emit/terraform-outputs.js";
 import type { SourceMap } from "../load/source-map.js";
 import { entryOf, type MapNode, type SourceNode } from "../load/source-node.js";
 import { parseYamlSource } from "../load/yaml-source.js";
-import { bucketByRole, type StackModel } from "../normalize/model.js";
+import { bucketByRole, type StackModel } from "../model/model.js";
 import { canonical, formatCidr, parseCidr } from "../normalize/cidr.js";
 import { arnAccount, outputFormats } from "./formats.js";
 import { jsonSyntaxError } from "./json-syntax.js";
@@ -39,7 +39,7 @@ interface Located {
 export function readTerraformOutputs(input: ReadOutputsInput): { values?: OutputValues; diagnostics: Diagnostic[] } {
   const { text, file, model } = input;
   const diagnostics: Diagnostic[] = [];
-  const report = (code: string, message: string, range: Range, extra: { hint?: string; related?: RelatedLocation[] } = {}) =>
+  const report = (code: DiagnosticCode, message: string, range: Range, extra: { hint?: string; related?: RelatedLocation[] } = {}) =>
     diagnostics.push(diag(code, message, { file, range, ...extra }));
 
   const parsed = parseYamlSource(text, file);
@@ -185,7 +185,7 @@ export function readTerraformOutputs(input: ReadOutputsInput): { values?: Output
   return diagnostics.some((d) => d.severity === "error") ? { diagnostics } : { values, diagnostics };
 }
 
-type Report = (code: string, message: string, range: Range, extra?: { hint?: string; related?: RelatedLocation[] }) => void;
+type Report = (code: DiagnosticCode, message: string, range: Range, extra?: { hint?: string; related?: RelatedLocation[] }) => void;
 
 function stringValue(name: string, located: Located, report: Report): string | undefined {
   if (located.node.kind === "scalar" && typeof located.node.value === "string") return located.node.value;

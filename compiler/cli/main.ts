@@ -3,9 +3,9 @@
 // is a stackc bug, reported with a bug-report hint and exit code 3 (never a raw stack trace,
 // unless STACKC_DEBUG=1).
 import { Command, CommanderError, Option } from "commander";
-import { stackcVersion } from "../util/package-root.js";
+import { stackcVersion } from "../version.js";
+import { BUG_REPORT_HINT, type CliStreams, type CommandContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
-import type { CliStreams } from "./io.js";
 import { registerBind } from "./commands/bind.js";
 import { registerBuild } from "./commands/build.js";
 import { registerCheck } from "./commands/check.js";
@@ -16,13 +16,8 @@ import { registerValidate } from "./commands/validate.js";
 import { registerVerify } from "./commands/verify.js";
 import { registerDiff } from "./commands/diff.js";
 
-export const BUG_REPORT_HINT = "This is a bug in stackc. Please report it with the command you ran and the manifest (STACKC_DEBUG=1 prints the stack trace).";
-
-export interface CommandContext {
-  io: CliStreams;
-  /** Commands store their exit code here. */
-  setExit(code: number): void;
-}
+export { BUG_REPORT_HINT } from "./context.js";
+export type { CliStreams, CommandContext } from "./context.js";
 
 const exitCodesHelp = `
 Exit codes:

@@ -1,17 +1,17 @@
 // Picks and runs the reporter for --format, and turns findings into the exit code.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { CompileResult } from "../pipeline.js";
+import type { CompileResult } from "../compile/compile.js";
+import { reportInput } from "../report/from-result.js";
 import { colors, shouldUseColor } from "../report/colors.js";
 import { formatGithub } from "../report/github.js";
 import { formatJson } from "../report/json.js";
 import { formatJunit } from "../report/junit.js";
-import type { ReportInput } from "../report/report-input.js";
 import { formatSarif } from "../report/sarif.js";
 import { formatText } from "../report/text.js";
-import { type RuleMeta, loadRules } from "../policy/rules.js";
-import { stackcVersion } from "../util/package-root.js";
+import { type RuleMeta, loadRules } from "../policy/catalog/rules.js";
+import { stackcVersion } from "../version.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
-import type { CliStreams } from "./io.js";
+import type { CliStreams } from "./context.js";
 
 export type FailOn = "error" | "warn";
 
@@ -28,17 +28,6 @@ export const baseFormats = ["text", "json"] as const;
 /** check: also the CI formats (SARIF for code scanning, JUnit for test reports, GitHub annotations). */
 export const checkFormats = ["text", "json", "sarif", "junit", "github"] as const;
 
-/** Where SARIF viewers link the tool. */
-export const STACKC_URI = "https://stackc.dev";
-
-export function reportInput(result: CompileResult, rules: readonly RuleMeta[]): ReportInput {
-  return {
-    diagnostics: result.diagnostics,
-    stacks: result.stacks.map((s) => ({ name: s.name ?? s.file, file: s.file })),
-    rules,
-    tool: { name: "stackc", version: stackcVersion, informationUri: STACKC_URI },
-  };
-}
 
 export function report(result: CompileResult, options: ReportOptions, io: CliStreams): void {
   if (options.format === "sarif" || options.format === "junit" || options.format === "github") {

@@ -1,7 +1,8 @@
 // Every diagnostic code stackc itself emits (policy rule ids live in policies/ and their
 // metadata in policies/bundle/rules.json). Codes are stable: never renumber, only add.
-// The registry feeds `stackc explain`, the SARIF rule list and docs; `diag()` refuses codes
-// that are not registered, so a typo in a code is caught by the first test that reaches it.
+// The registry feeds `stackc explain`, the SARIF rule list and docs. The table is typed `as
+// const`, so DiagnosticCode is the union of its codes and `diag()` takes only those: a typo in
+// a code is a compile error (test/diagnostics/codes-typed.test.ts keeps it that way).
 import type { Diagnostic, Range, RelatedLocation, Severity } from "./diagnostic.js";
 
 export interface CodeInfo {
@@ -12,7 +13,7 @@ export interface CodeInfo {
   help: string;
 }
 
-const table: CodeInfo[] = [
+const table = [
   // I/O and usage
   { code: "STK-IO-001", severity: "error", title: "Path not found", help: "A file or directory given on the command line or in extends does not exist or cannot be read." },
   { code: "STK-IO-002", severity: "error", title: "No manifests found", help: "The paths given contain no .yaml/.yml stack manifests." },
@@ -91,7 +92,8 @@ const table: CodeInfo[] = [
   { code: "STK-POLICY-003", severity: "warning", title: "Unused waiver", help: "A waiver matched no finding: the stack now satisfies the rule. Remove the waiver so it cannot hide a future regression." },
   { code: "STK-POLICY-004", severity: "error", title: "Malformed user policy result", help: "A user policy (--policy) returned a result stackc cannot read. deny/warn/violation rules must return a string or an object with a string msg (and optionally path, an array of keys and indexes into the manifest)." },
   { code: "STK-POLICY-005", severity: "error", title: "User policy failed", help: "Evaluating a user policy (--policy) failed, for example because it calls a builtin the wasm runtime does not provide (time.*, http.send, …)." },
-  { code: "STK-POLICY-006", severity: "error", title: "Rule cannot be waived", help: "Some rules guard what stackc writes and prints, not a judgement about the stack: a waived plaintext secret (STK-SEC-001) would still end up in out/. Fix the finding instead." },
+  { code: "STK-POLICY-006", severity: "warning", title: "Built without the policy gate", help: "The output was written without evaluating any policy (build with skipPolicies / --skip-policies). Run stackc check on the same manifests before applying it." },
+  { code: "STK-POLICY-007", severity: "error", title: "Rule cannot be waived", help: "Some rules guard what stackc writes and prints, not a judgement about the stack: a waived plaintext secret (STK-SEC-001) would still end up in out/. Fix the finding instead." },
   // bind: `terraform output -json` checked against the stack before the kops spec is bound to it
   { code: "STK-BIND-001", severity: "error", title: "Terraform output file is not JSON", help: "stackc bind reads what `terraform output -json` prints; the file is not JSON or not a JSON object." },
   { code: "STK-BIND-002", severity: "error", title: "Terraform output missing", help: "An output the kops spec needs is not in the file: apply the stack's Terraform (out/<stack>/terraform) and write the outputs again." },
@@ -105,7 +107,10 @@ const table: CodeInfo[] = [
   // build
   { code: "STK-EMIT-001", severity: "error", title: "Emitter failed", help: "An emitter could not generate its files from the stack." },
   { code: "STK-INTERNAL-001", severity: "error", title: "Internal error", help: "stackc hit a bug. Please report it with the manifest that triggers it." },
-];
+] as const satisfies readonly CodeInfo[];
+
+/** Every code stackc's own stages emit (policy rule ids and USER-* codes are strings). */
+export type DiagnosticCode = (typeof table)[number]["code"];
 
 export const codes: ReadonlyMap<string, CodeInfo> = new Map(table.map((c) => [c.code, c]));
 
@@ -120,8 +125,9 @@ export interface DiagOptions {
 }
 
 /** Builds a diagnostic for a registered code (severity defaults to the code's). */
-export function diag(code: string, message: string, options: DiagOptions = {}): Diagnostic {
+export function diag(code: DiagnosticCode, message: string, options: DiagOptions = {}): Diagnostic {
   const info = codes.get(code);
+  // unreachable from typed code; kept for JavaScript callers
   if (!info) throw new Error(`unregistered diagnostic code ${code}`);
   const d: Diagnostic = { code, severity: options.severity ?? info.severity, message };
   if (options.file !== undefined) d.file = options.file;

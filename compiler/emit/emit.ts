@@ -2,7 +2,7 @@
 // emitter is caught here (as an internal error) rather than producing a broken out/.
 import type { Diagnostic, StageResult } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
-import type { StackModel } from "../normalize/model.js";
+import type { StackModel } from "../model/model.js";
 import type { EmitContext, Emitter, VirtualFile } from "./emitter.js";
 
 export interface EmitResult {

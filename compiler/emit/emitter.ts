@@ -4,17 +4,19 @@
 // serialize them (YAML via the yaml library, HCL via the canonical printer) — never string
 // templates for machine formats.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { StackModel } from "../normalize/model.js";
+import type { StackModel } from "../model/model.js";
+import type { VirtualFile } from "../model/virtual-file.js";
 
-export interface VirtualFile {
-  /** Relative to out/<stack>/, `/` separators, no `..`. */
-  path: string;
-  /** UTF-8 text: LF line endings, one trailing newline. */
-  contents: string;
+export type { VirtualFile } from "../model/virtual-file.js";
+
+/** Handlebars sources of the human-text outputs, read once through the Io (see emit/context.ts). */
+export interface EmitTemplates {
+  runbook: string;
 }
 
 export interface EmitContext {
   stackcVersion: string;
+  templates: EmitTemplates;
 }
 
 export interface EmitOutput {

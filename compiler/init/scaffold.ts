@@ -1,9 +1,10 @@
 // `stackc init`: a commented starting manifest, rendered from a Handlebars template (human
 // text with comments, which is what Handlebars is for here). The result validates as is.
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { addonInfo, type AddonKey } from "../addons/catalog.js";
-import { packagePath } from "../util/package-root.js";
+import { assetText } from "../assets/assets.js";
+import { addonInfo, type AddonKey } from "../catalog/addons.js";
+import type { Io } from "../io/io.js";
+import { nodeIo } from "../io/node-io.js";
 
 const require = createRequire(import.meta.url);
 
@@ -25,14 +26,15 @@ export interface ScaffoldOptions {
 
 const scaffoldAddons: AddonKey[] = ["certManager", "externalDns", "clusterAutoscaler", "metricsServer", "velero"];
 
-export function scaffoldManifest(options: ScaffoldOptions): string {
+/** The manifest text; the template is read through `io` (the shipped one by default). Writes nothing. */
+export function scaffoldManifest(options: ScaffoldOptions, io: Io = nodeIo): string {
   const prod = options.environment === "prod";
   const zoneCount = options.environment === "dev" ? 2 : 3;
   const zones = options.zones ?? ["a", "b", "c"].slice(0, zoneCount).map((l) => `${options.region}${l}`);
   const dnsZone = options.dnsZone ?? "k8s.example.com";
   // loaded here, not at import: only `stackc init` needs Handlebars' compiler
   const Handlebars = require("handlebars") as typeof import("handlebars");
-  const template = Handlebars.compile(readFileSync(packagePath("compiler", "init", "templates", "stack.yaml.hbs"), "utf8"), {
+  const template = Handlebars.compile(assetText(io, "initTemplate"), {
     noEscape: true,
     strict: true,
   });

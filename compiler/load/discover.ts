@@ -4,20 +4,14 @@
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
+import type { Io } from "../io/io.js";
 import { displayPath } from "./load.js";
 import { type Workspace, contain } from "./workspace.js";
 
-export interface DirEntryInfo {
-  name: string;
-  isDirectory: boolean;
-  isFile: boolean;
-}
+export type { DirEntryInfo } from "../io/io.js";
 
-export interface DiscoverIo {
-  stat(absolutePath: string): Promise<{ isDirectory: boolean; isFile: boolean } | undefined>;
-  readDir(absolutePath: string): Promise<DirEntryInfo[]>;
-  realpath?(absolutePath: string): Promise<string>;
-}
+/** What discovery needs from the Io seam (realpath for workspace containment, when it has one). */
+export type DiscoverIo = Pick<Io, "stat" | "readDir"> & Partial<Pick<Io, "realpath">>;
 
 export interface DiscoveredManifest {
   /** Display path. */

@@ -1,9 +1,10 @@
 // load: manifest path → merged plain value + source map, following `extends`.
-// The only stage besides write that touches the file system, and only through `Io`.
+// The only stage besides write that reads files, and only through the Io seam.
 import path from "node:path";
+import type { Io } from "../io/io.js";
 import type { Diagnostic, Range } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
-import { FileTooLargeError, NotRegularFileError } from "./io-errors.js";
+import { FileTooLargeError, NotRegularFileError } from "../io/input-errors.js";
 import { MAX_FILE_BYTES } from "./limits.js";
 import { mergeNodes } from "./merge.js";
 import { SourceMap } from "./source-map.js";
@@ -14,21 +15,16 @@ import { parseYamlSource, type ParsedYaml } from "./yaml-source.js";
 
 export const MAX_EXTENDS_DEPTH = 8;
 
-export interface Io {
-  /**
-   * Reads a file: bytes (decoded here, strictly as UTF-8) or already decoded text. Rejects when it
-   * does not exist or cannot be read, with NotRegularFileError for anything but a regular file
-   * and FileTooLargeError past maxBytes — both decided before the file is opened.
-   */
-  readFile(absolutePath: string, maxBytes?: number): Promise<string | Uint8Array>;
-  /** Resolves symlinks (for workspace containment); fakes without symlinks may omit it. */
-  realpath?(absolutePath: string): Promise<string>;
-}
+/**
+ * What loading needs from the Io seam: readInput (a regular file, bounded, as bytes) and
+ * realpath when the Io has them (nodeIo, memory Io); plain readFile otherwise.
+ */
+export type LoadIo = Pick<Io, "readFile"> & Partial<Pick<Io, "readInput" | "realpath">>;
 
 /** Caches shared by every manifest of one run (bases are read and parsed once). */
 export interface LoadSession {
   cwd: string;
-  io: Io;
+  io: LoadIo;
   /** Display path → text, for code frames in reporters. */
   sources: Map<string, string>;
   parsed: Map<string, Promise<ParsedFile>>;
@@ -58,7 +54,7 @@ export interface LoadedManifest {
   diagnostics: Diagnostic[];
 }
 
-export function createLoadSession(cwd: string, io: Io, workspace?: Workspace): LoadSession {
+export function createLoadSession(cwd: string, io: LoadIo, workspace?: Workspace): LoadSession {
   return { cwd, io, sources: new Map(), parsed: new Map(), ...(workspace ? { workspace } : {}) };
 }
 
@@ -164,7 +160,9 @@ function parseFile(session: LoadSession, absolute: string, readPath: string): Pr
   let pending = session.parsed.get(absolute);
   if (!pending) {
     const file = displayPath(session.cwd, absolute);
-    pending = session.io.readFile(readPath, MAX_FILE_BYTES).then(
+    const io = session.io;
+    const read: Promise<string | Uint8Array> = io.readInput ? io.readInput(readPath, MAX_FILE_BYTES) : io.readFile(readPath);
+    pending = read.then(
       (content): ParsedFile => {
         let text: string;
         if (typeof content === "string") text = content;

@@ -1,9 +1,9 @@
 // Enabled add-ons and extra charts: what each needs from the rest of the stack (other
 // add-ons, IRSA, buckets), unique release names, and a `needs` graph with an install order.
-import { addonCatalog, clusterAutoscalerImageTags } from "../addons/catalog.js";
+import { addonCatalog, clusterAutoscalerImageTags } from "../catalog/addons.js";
 import { isIamAddonKey, resolveAddonIam } from "../addons/iam/index.js";
 import type { NormalizeContext } from "./context.js";
-import type { AddonModel } from "./model.js";
+import type { AddonModel } from "../model/model.js";
 
 export function buildAddons(ctx: NormalizeContext, kubernetesMinor: string | undefined): AddonModel[] {
   const { spec } = ctx.stack;

@@ -1,8 +1,8 @@
 // The buckets a stack owns, each with one role. Names come from the manifest; a feature
 // that is on without its bucket, or one bucket named for two purposes, is reported here.
-import type { BucketRole } from "../addons/iam-types.js";
+import type { BucketRole } from "../catalog/iam-types.js";
 import type { NormalizeContext } from "./context.js";
-import type { BucketModel, KmsModel } from "./model.js";
+import type { BucketModel, KmsModel } from "../model/model.js";
 
 export function buildBuckets(ctx: NormalizeContext, veleroEnabled: boolean, lokiBucket: string | undefined): BucketModel[] {
   const { spec } = ctx.stack;

@@ -2,7 +2,7 @@
 // the list it reports into. Steps never throw for user mistakes; they report and carry on
 // with a safe value so one run finds every problem.
 import type { Diagnostic, RelatedLocation } from "../diagnostics/diagnostic.js";
-import { diag, type DiagOptions } from "../diagnostics/codes.js";
+import { diag, type DiagnosticCode, type DiagOptions } from "../diagnostics/codes.js";
 import type { SourceMap } from "../load/source-map.js";
 import type { ResolvedStack } from "../../schema/stack.types.js";
 
@@ -16,7 +16,7 @@ export class NormalizeContext {
 
   /** Reports `code` at the manifest value (or key) behind `pointer`. */
   report(
-    code: string,
+    code: DiagnosticCode,
     message: string,
     pointer: string,
     options: Omit<DiagOptions, "file" | "range" | "pointer"> & { prefer?: "key" | "value" } = {},

@@ -1,9 +1,9 @@
 // Checks across all stacks compiled together: names that key output folders, kops clusters
 // and buckets must belong to exactly one stack.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { diag } from "../diagnostics/codes.js";
+import { diag, type DiagnosticCode } from "../diagnostics/codes.js";
 import type { SourceMap } from "../load/source-map.js";
-import type { StackModel } from "./model.js";
+import type { StackModel } from "../model/model.js";
 
 export interface FleetMember {
   model: StackModel;
@@ -13,7 +13,7 @@ export interface FleetMember {
 export function checkFleet(members: readonly FleetMember[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const claim = (
-    code: string,
+    code: DiagnosticCode,
     what: string,
     owners: Map<string, { member: FleetMember; pointer: string }>,
     key: string,

@@ -1,7 +1,7 @@
 // Instance groups: the control plane (one group per instance, spread over the zones in
 // order, as kops requires: min = max = 1 each), the worker node groups, and the bastion.
 import type { NormalizeContext } from "./context.js";
-import type { InstanceGroupModel } from "./model.js";
+import type { InstanceGroupModel } from "../model/model.js";
 
 /** kops' conventional names, which `kops create cluster` would also produce. */
 export const BASTION_GROUP = "bastions";

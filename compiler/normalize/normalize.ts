@@ -10,12 +10,13 @@ import { buildBuckets, buildKms } from "./buckets.js";
 import { NormalizeContext } from "./context.js";
 import { applySchemaDefaults } from "./defaults.js";
 import { buildInstanceGroups } from "./instance-groups.js";
-import type { StackModel } from "./model.js";
+import type { StackModel } from "../model/model.js";
 import { buildZones } from "./zones.js";
 import { canonical, formatCidr, isCanonical, parseCidr } from "./cidr.js";
 
-export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceMap): StageResult<StackModel> {
-  const stack = applySchemaDefaults(manifest, stackSchema()) as unknown as ResolvedStack;
+/** `schema` supplies the defaults (stackSchema(io); default: the shipped one through the node Io). */
+export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceMap, schema: Record<string, unknown> = stackSchema()): StageResult<StackModel> {
+  const stack = applySchemaDefaults(manifest, schema) as unknown as ResolvedStack;
   const ctx = new NormalizeContext(stack, sourceMap);
   const { spec, metadata } = stack;
 

@@ -2,7 +2,7 @@
 // spec.network.subnets or derived (see subnets.ts), then every subnet checked to lie inside
 // the VPC and overlap no other.
 import type { NormalizeContext } from "./context.js";
-import type { ZoneModel } from "./model.js";
+import type { ZoneModel } from "../model/model.js";
 import { canonical, contains, formatCidr, isCanonical, overlaps, parseCidr, KOPS_NON_MASQUERADE_CIDR, type Cidr } from "./cidr.js";
 import { deriveSubnets, MAX_DERIVABLE_PREFIX, MAX_ZONE_INDEX, MIN_VPC_PREFIX, zoneIndex, zoneLetter } from "./subnets.js";
 import { escapeSegment } from "../load/pointer.js";

@@ -1,7 +1,7 @@
 // The facts the host computes for the policies (wasm has no clock): environment, the time of
 // the run, and the supported Kubernetes versions. `now` is always given by the caller (the CLI
 // passes --now or the clock), so a run is reproducible.
-import { type KubernetesFacts, kubernetesFacts } from "./kubernetes-versions.js";
+import { type KubernetesFacts, kubernetesFacts } from "./catalog/kubernetes-versions.js";
 
 export interface PolicyFacts {
   /** metadata.environment: "dev" | "staging" | "prod"; deny(prod) rules deny only in "prod". */

@@ -21,7 +21,7 @@
 //                     endOfLife: {minor: date}, eolWarningDays}}
 import type { PathSegment } from "../load/pointer.js";
 import { escapeSegment, parsePointer } from "../load/pointer.js";
-import type { StackModel } from "../normalize/model.js";
+import type { StackModel } from "../model/model.js";
 import type { PolicyFacts } from "./facts.js";
 
 export interface PolicyModelView {

@@ -1,23 +1,26 @@
-// The policy stage of the pipeline (PolicyStage in compiler/pipeline.ts): for each stack, build
+// The policy stage of the pipeline (PolicyStage, policy/stage-types.ts): for each stack, build
 // the policy input from the model, the emitters' artifacts and the facts, evaluate the catalog
 // (one wasm call) and any user policies, turn findings into located diagnostics through the
 // stack's source map, and apply the stack's waivers. Time comes only from `now`.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Io } from "../io/io.js";
+import { nodeIo } from "../io/node-io.js";
 import { toPointer } from "../load/pointer.js";
 import type { SourceMap } from "../load/source-map.js";
-import type { PolicyStage } from "../pipeline.js";
-import { type Locate, resultsToDiagnostics } from "./diagnostics.js";
-import { type PolicyEngine, createPolicyEngine } from "./evaluate.js";
+import type { PolicyStage } from "./stage-types.js";
+import { type Locate, resultsToDiagnostics } from "./catalog/diagnostics.js";
+import { type PolicyEngine, createPolicyEngine } from "./engine/evaluate.js";
 import { policyFacts } from "./facts.js";
 import { diag } from "../diagnostics/codes.js";
 import { SECRET_RULES } from "../diagnostics/mask-secrets.js";
 import { type PolicyInput, buildPolicyInput } from "./input.js";
-import { MAX_POLICY_INPUT_NODES, countValues, isOutOfMemory } from "./input-limit.js";
-import type { StackModel } from "../normalize/model.js";
-import { type KubernetesFacts, kubernetesFacts } from "./kubernetes-versions.js";
-import { type RuleMeta, defaultBundleDir, loadRules } from "./rules.js";
-import { type UserPolicy, evaluateUserPolicies } from "./user-policies.js";
-import { applyWaivers, readWaivers } from "./waivers.js";
+import { MAX_POLICY_INPUT_NODES, countValues, isOutOfMemory } from "./engine/input-limit.js";
+import type { StackModel } from "../model/model.js";
+import { type KubernetesFacts, kubernetesFacts } from "./catalog/kubernetes-versions.js";
+import { type RuleMeta, loadRules } from "./catalog/rules.js";
+import { defaultBundleDir } from "./engine/bundle.js";
+import { type UserPolicy, evaluateUserPolicies } from "./user/user-policies.js";
+import { applyWaivers, readWaivers } from "./waivers/waivers.js";
 
 export interface PolicyStageOptions {
   /** The time of the run (default: the clock, read once when the stage is created). */
@@ -26,6 +29,8 @@ export interface PolicyStageOptions {
   extraPolicies?: readonly UserPolicy[];
   /** A catalog bundle other than the shipped policies/bundle. */
   bundleDir?: string;
+  /** Reads the bundle and catalog (default: the node file system). */
+  io?: Io;
   /** An engine to reuse (tests); default one per stage. */
   engine?: PolicyEngine;
   /** Supported Kubernetes versions (default: the data shipped with stackc). */
@@ -51,11 +56,13 @@ export function sourceMapLocate(sourceMap: SourceMap): Locate {
 
 export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPolicyStage {
   const bundleDir = options.bundleDir ?? defaultBundleDir();
-  const engine = options.engine ?? createPolicyEngine({ bundleDir });
-  const rules = loadRules(bundleDir);
-  const ids = new Set(rules.map((r) => r.id));
-  const now = options.now ?? new Date();
+  const io = options.io ?? nodeIo;
+  const engine = options.engine ?? createPolicyEngine({ bundleDir, io });
+  const rules = loadRules(bundleDir, io);
   const extra = options.extraPolicies ?? [];
+  // user policy codes are waivable like catalog rules
+  const ids = new Set([...rules.map((r) => r.id), ...extra.flatMap((p) => p.entrypoints.map((e) => e.code))]);
+  const now = options.now ?? new Date();
   const kubernetes = options.kubernetes ?? kubernetesFacts;
   return {
     rules,
@@ -84,7 +91,7 @@ export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPoli
       if (!results.deny.some((r) => SECRET_RULES.has(r.id))) options.onInput?.(model, input);
       const catalog = resultsToDiagnostics(results, rules, locate);
       const user = evaluateUserPolicies(extra, input, locate, model.file);
-      const waived = applyWaivers(catalog, readWaivers(model.stack), {
+      return applyWaivers([...catalog, ...user], readWaivers(model.stack), {
         today: facts.today,
         rules: ids,
         locate: (pointer) => {
@@ -92,7 +99,6 @@ export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPoli
           return { file: where.file, range: where.range };
         },
       });
-      return [...waived, ...user];
     },
   };
 }

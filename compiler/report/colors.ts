@@ -7,7 +7,7 @@ const picocolors = require("picocolors") as typeof import("picocolors");
 
 export type Colors = ReturnType<typeof picocolors.createColors>;
 
-export function shouldUseColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag?: boolean): boolean {
+export function shouldUseColor(stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>, flag?: boolean): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;

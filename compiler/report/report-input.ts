@@ -2,7 +2,7 @@
 // share. Reporters are pure: ReportInput in, a string out, same bytes for the same input.
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import { codes } from "../diagnostics/codes.js";
-import type { RuleMeta } from "../policy/rules.js";
+import type { RuleMeta } from "../policy/catalog/rules.js";
 
 export interface ReportInput {
   /** Everything the run found, suppressed (waived) findings included. */

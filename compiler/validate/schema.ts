@@ -1,30 +1,27 @@
-// The manifest JSON Schema (schema/stack.schema.json is the source of truth) and the one
-// validator of it per process: the ajv standalone validator precompiled at build time
-// (scripts/build/precompile.mjs) when it matches the schema, else compiled here, once.
+// The manifest JSON Schema (schema/stack.schema.json is the source of truth, read through the
+// Io) and its one validator per Io: the ajv standalone validator precompiled at build time
+// (scripts/build/precompile.mjs) when it was generated from this very schema text, else
+// compiled here, once.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Options, ValidateFunction } from "ajv";
 import type { Ajv2020 } from "ajv/dist/2020.js";
-import { packagePath } from "../util/package-root.js";
+import { assetPath, assetText, cachedRead } from "../assets/assets.js";
+import type { Io } from "../io/io.js";
+import { nodeIo } from "../io/node-io.js";
 import { isCalendarDate, isIpv4Cidr } from "./formats.js";
 
 const require = createRequire(import.meta.url);
 
-export const schemaPath = packagePath("schema", "stack.schema.json");
+/** Where the schema ships (absolute). */
+export const schemaPath = assetPath("schema");
 
-let cachedText: string | undefined;
-let cachedSchema: Record<string, unknown> | undefined;
-let cachedValidator: ValidateFunction | undefined;
-
-export function stackSchemaText(): string {
-  cachedText ??= readFileSync(schemaPath, "utf8");
-  return cachedText;
+export function stackSchemaText(io: Io = nodeIo): string {
+  return assetText(io, "schema");
 }
 
-export function stackSchema(): Record<string, unknown> {
-  cachedSchema ??= JSON.parse(stackSchemaText()) as Record<string, unknown>;
-  return cachedSchema;
+export function stackSchema(io: Io = nodeIo): Record<string, unknown> {
+  return cachedRead(io, "schema:parsed", () => JSON.parse(stackSchemaText(io)) as Record<string, unknown>);
 }
 
 /** The formats of the schema, as plain functions (the standalone build inlines their source). */
@@ -48,20 +45,18 @@ export function createStackAjv(extra: Options = {}): Ajv2020 {
   return ajv;
 }
 
-/** The build-time validator, when there is one and it was generated from this very schema. */
-function precompiledValidator(): ValidateFunction | undefined {
+/** The build-time validator (compiled code, loaded as a module), when it was generated from `schemaText`. */
+function precompiledValidator(schemaText: string): ValidateFunction | undefined {
   let generated: { default?: ValidateFunction; sourceSha256?: string };
   try {
     generated = require("./stack-validator.generated.cjs") as typeof generated;
   } catch {
     return undefined; // not built (a tsc-only build): compile at run time
   }
-  const hash = createHash("sha256").update(stackSchemaText()).digest("hex");
+  const hash = createHash("sha256").update(schemaText).digest("hex");
   return generated.sourceSha256 === hash ? generated.default : undefined;
 }
 
-export function stackValidator(): ValidateFunction {
-  const validator = cachedValidator ?? precompiledValidator() ?? createStackAjv().compile(stackSchema());
-  cachedValidator = validator;
-  return validator;
+export function stackValidator(io: Io = nodeIo): ValidateFunction {
+  return cachedRead(io, "schema:validator", () => precompiledValidator(stackSchemaText(io)) ?? createStackAjv().compile(stackSchema(io)));
 }

@@ -1,10 +1,11 @@
 // Compares what a compile produced with what is in out/: the basis of `verify` (CI: is the
 // committed out/ exactly what the manifests compile to?) and `diff` (what would build change?).
-// Reading out/ is I/O, so this lives beside write.
-import { lstat, readFile, readdir } from "node:fs/promises";
+// Reading out/ is I/O (through the Io), so this lives beside write.
 import path from "node:path";
-import type { CompileResult } from "../pipeline.js";
-import { LOCK_FILE, sha256, type LockFile } from "./lock.js";
+import type { CompileResult } from "../compile/compile.js";
+import { LOCK_FILE, sha256, type LockFile } from "../emit/lock.js";
+import type { Io } from "../io/io.js";
+import { nodeIo } from "../io/node-io.js";
 
 export interface FileChange {
   /** Relative to out/<stack>/. */
@@ -29,7 +30,7 @@ export interface OutputComparison {
   orphans: string[];
 }
 
-export async function compareOutputs(result: CompileResult, outDir: string): Promise<OutputComparison> {
+export async function compareOutputs(result: Pick<CompileResult, "stacks">, outDir: string, io: Io = nodeIo): Promise<OutputComparison> {
   const stacks: StackComparison[] = [];
   const names = new Set<string>();
   for (const stack of result.stacks) {
@@ -38,7 +39,7 @@ export async function compareOutputs(result: CompileResult, outDir: string): Pro
     names.add(name);
     const dir = path.join(outDir, name);
     const onDisk = new Map<string, string>();
-    for (const rel of await listFiles(dir)) onDisk.set(rel, await readFile(path.join(dir, ...rel.split("/")), "utf8"));
+    for (const rel of await listFiles(io, dir)) onDisk.set(rel, await io.readFile(path.join(dir, ...rel.split("/"))));
     const lock = parseLock(onDisk.get(LOCK_FILE));
     const preserve = new Set(stack.preserve ?? []);
     const changes: FileChange[] = [];
@@ -60,8 +61,8 @@ export async function compareOutputs(result: CompileResult, outDir: string): Pro
   }
   let orphans: string[] = [];
   try {
-    orphans = (await readdir(outDir, { withFileTypes: true }))
-      .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !names.has(e.name))
+    orphans = (await io.readDir(outDir))
+      .filter((e) => e.isDirectory && !e.name.startsWith(".") && !names.has(e.name))
       .map((e) => e.name)
       .sort();
   } catch {
@@ -80,19 +81,19 @@ function parseLock(text: string | undefined): LockFile | undefined {
 }
 
 /** Regular files under dir; symlinks (dir itself included) are never followed. */
-async function listFiles(dir: string, rel = ""): Promise<string[]> {
+async function listFiles(io: Io, dir: string, rel = ""): Promise<string[]> {
   let entries;
   try {
-    if (rel === "" && !(await lstat(dir)).isDirectory()) return [];
-    entries = await readdir(dir, { withFileTypes: true });
+    if (rel === "" && (await io.isSymlink?.(dir))) return [];
+    entries = await io.readDir(dir);
   } catch {
     return [];
   }
   const out: string[] = [];
   for (const entry of entries) {
     const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), child)));
-    else if (entry.isFile()) out.push(child);
+    if (entry.isDirectory) out.push(...(await listFiles(io, path.join(dir, entry.name), child)));
+    else if (entry.isFile) out.push(child);
   }
   return out;
 }

@@ -1,11 +1,12 @@
-// write: puts each stack's virtual files into out/<stack>/ atomically. All files are written
-// to a staging folder next to the target first; only when every write succeeded is the old
-// folder swapped out (two renames) and removed. A failure leaves the previous out/<stack>/
-// exactly as it was. Files a later tool owns (e.g. kops/cluster.yaml from `stackc bind`) are
-// carried over into the new folder.
-import { lstat, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+// write: puts each stack's virtual files into out/<stack>/ atomically, through the Io. All files
+// are written to a staging folder next to the target first; only when every write succeeded is
+// the old folder swapped out (two renames) and removed. A failure leaves the previous
+// out/<stack>/ exactly as it was. Files a later tool owns (e.g. kops/cluster.yaml from
+// `stackc bind`) are carried over into the new folder.
 import path from "node:path";
-import type { VirtualFile } from "../emit/emitter.js";
+import type { Io } from "../io/io.js";
+import { nodeIo } from "../io/node-io.js";
+import type { VirtualFile } from "../model/virtual-file.js";
 
 export interface StackOutput {
   name: string;
@@ -14,73 +15,58 @@ export interface StackOutput {
   preserve: readonly string[];
 }
 
-export async function writeStackOutputs(outDir: string, stacks: readonly StackOutput[]): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+export async function writeStackOutputs(outDir: string, stacks: readonly StackOutput[], io: Io = nodeIo): Promise<void> {
+  await io.mkdir(outDir);
   const staged: { target: string; staging: string }[] = [];
   try {
     for (const stack of stacks) {
       const target = path.join(outDir, stack.name);
       const staging = path.join(outDir, `.stackc-tmp-${stack.name}-${process.pid}`);
-      await rm(staging, { recursive: true, force: true });
+      await io.remove(staging);
       staged.push({ target, staging });
       for (const file of stack.files) {
         const full = path.join(staging, ...file.path.split("/"));
-        await mkdir(path.dirname(full), { recursive: true });
-        await writeFile(full, file.contents, { mode: 0o644 });
+        await io.mkdir(path.dirname(full));
+        await io.writeFile(full, file.contents);
       }
       for (const keep of stack.preserve) {
-        const contents = await readCarried(target, keep);
-        if (contents !== undefined) {
+        const from = path.join(target, ...keep.split("/"));
+        if (await carried(io, target, keep)) {
           const to = path.join(staging, ...keep.split("/"));
-          await mkdir(path.dirname(to), { recursive: true });
-          await writeFile(to, contents, { mode: 0o644 });
+          await io.mkdir(path.dirname(to));
+          await io.copyFile(from, to);
         }
       }
     }
   } catch (err) {
-    await Promise.all(staged.map((s) => rm(s.staging, { recursive: true, force: true })));
+    await Promise.all(staged.map((s) => io.remove(s.staging)));
     throw err;
   }
   for (const { target, staging } of staged) {
     const old = `${staging}-old`;
-    const hadTarget = await exists(target);
-    if (hadTarget) await rename(target, old);
+    // a symlink at out/<stack> (even a dangling one) is there too: renamed away, never followed
+    const hadTarget = (await io.stat(target)) !== undefined || ((await io.isSymlink?.(target)) ?? false);
+    if (hadTarget) await io.rename(target, old);
     try {
-      await rename(staging, target);
+      await io.rename(staging, target);
     } catch (err) {
-      if (hadTarget) await rename(old, target);
+      if (hadTarget) await io.rename(old, target);
       throw err;
     }
-    if (hadTarget) await rm(old, { recursive: true, force: true });
+    if (hadTarget) await io.remove(old);
   }
 }
 
 /**
- * The bytes of a file to carry into the new folder, or undefined. Only a regular file reached
- * through real directories is carried: a symlink anywhere on the way (out/<stack>,
- * kops/, kops/cluster.yaml) is never followed, so a planted link cannot copy /etc/shadow
- * into out/ or carry a link into the committed tree.
+ * Whether out/<stack>/<rel> is carried into the new folder: only a regular file reached through
+ * real directories. A symlink anywhere on the way (out/<stack>, kops/, kops/cluster.yaml) is
+ * never followed, so a planted link cannot copy /etc/shadow into out/ or carry a link into the
+ * committed tree.
  */
-async function readCarried(target: string, rel: string): Promise<Buffer | undefined> {
-  let current = target;
+async function carried(io: Io, target: string, rel: string): Promise<boolean> {
   const parts = rel.split("/");
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) current = path.join(current, parts[i - 1]!);
-    const info = await lstat(current).catch(() => undefined);
-    if (!info || !info.isDirectory()) return undefined;
+  for (let i = 0; i <= parts.length; i++) {
+    if (await io.isSymlink?.(path.join(target, ...parts.slice(0, i)))) return false;
   }
-  const full = path.join(target, ...parts);
-  const info = await lstat(full).catch(() => undefined);
-  if (!info || !info.isFile()) return undefined;
-  return readFile(full);
-}
-
-/** lstat: a symlink at out/<stack> counts as there (it is renamed away, never followed). */
-async function exists(p: string): Promise<boolean> {
-  try {
-    await lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
+  return (await io.stat(path.join(target, ...parts)))?.isFile ?? false;
 }

@@ -10,8 +10,9 @@ export const order = 90;
 export default async function stages(ctx) {
 const console = { log: (line) => ctx.print(line) };
 const lib = await import(path.join(root, "dist/compiler/index.js"));
-const { createLoadSession, loadManifest, validateManifest, normalizeStack, emitters, stackcVersion, compile } = lib;
-const { nodeIo } = await import(path.join(root, "dist/compiler/load/node-io.js"));
+const { createLoadSession, loadManifest, validateManifest, normalizeStack, emitters, stackcVersion, compile, emitContext } = lib;
+const context = emitContext();
+const { nodeIo } = await import(path.join(root, "dist/compiler/io/node-io.js"));
 const policyModule = await import(path.join(root, "dist/compiler/policy/index.js")).catch(() => undefined);
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
@@ -50,7 +51,7 @@ for (const file of stacks) {
     const artifacts = {};
     for (const e of emitters) {
       t = performance.now();
-      const out = e.emit(model, { stackcVersion });
+      const out = e.emit(model, context);
       times[`emit ${e.id}`].push(performance.now() - t);
       if (out.artifact !== undefined) artifacts[e.id] = out.artifact;
     }

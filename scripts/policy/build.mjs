@@ -20,7 +20,7 @@ import { writeCapabilities } from "./capabilities.mjs";
 import { BUNDLE_DIR, CAPABILITIES, inputsDigest, regoFiles } from "./inputs.mjs";
 import { buildCatalog, serializeCatalog } from "./metadata.mjs";
 // the compiled stackc reads user bundles with the same code (npm ci / npm test build dist/ first)
-import { readTarGz } from "../../dist/compiler/policy/tar.js";
+import { readTarGz } from "../../dist/compiler/policy/engine/tar.js";
 
 const execFileP = promisify(execFile);
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");

@@ -10,7 +10,7 @@
 //      OPA's internal/compiler/wasm/wasm.go, plus those the planner lowers to instructions itself
 //      (`case ast.X.Name` in internal/planner/planner.go, i.e. `eq`), read from the Go module cache;
 //   2. the builtins opa-wasm 1.10.0 implements in JS (the keys of its src/builtins/index.js);
-//   3. stackc's custom builtins (compiler/policy/builtins.ts, implemented with the semver package);
+//   3. stackc's custom builtins (compiler/policy/engine/builtins.ts, implemented with the semver package);
 // minus EXCLUDED below. Every entry's `decl` comes from `opa capabilities --current` of the pinned
 // opa, so the type checker sees exactly OPA's signatures. `features` is just rego_v1 (no template
 // strings), `wasm_abi_versions` is what the SDK's own capabilities.json says it runs.
@@ -27,7 +27,7 @@ const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CAPABILITIES_FILE = path.join(root, "policies", "capabilities.json");
 
-/** Implemented in TypeScript (compiler/policy/builtins.ts); test/policy checks the two lists agree. */
+/** Implemented in TypeScript (compiler/policy/engine/builtins.ts); test/policy checks the two lists agree. */
 export const CUSTOM_BUILTINS = ["semver.compare", "semver.is_valid"];
 
 /** Present in one of the sources above but refused on purpose, with the reason. */

@@ -9,8 +9,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dist = (p) => pathToFileURL(path.join(root, "dist", "compiler", p)).href;
-const { renderPoliciesDoc } = await import(dist("policy/docs.js"));
-const { loadRules } = await import(dist("policy/rules.js"));
+const { renderPoliciesDoc } = await import(dist("policy/catalog/docs.js"));
+const { loadRules } = await import(dist("policy/catalog/rules.js"));
 const { codes } = await import(dist("diagnostics/codes.js"));
 
 export const DOCS_FILE = path.join(root, "docs", "policies.md");

@@ -2,7 +2,7 @@
 // tag, secret prefix). Each test pins the property that keeps the policy least-privilege.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { IamResource, IamStatement } from "../../compiler/addons/iam-types.js";
+import type { IamResource, IamStatement } from "../../compiler/catalog/iam-types.js";
 import { ADDON_IAM, IAM_ADDON_KEYS, partitionForRegion, resolveAddonIam, type IamContext } from "../../compiler/addons/iam/index.js";
 
 const PROD: IamContext = { clusterName: "prod.k8s.example.com", region: "eu-west-1" };

@@ -3,7 +3,7 @@
 // condition fails `terraform apply` (MalformedPolicyDocument) long after `stackc build` said yes.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { IamResource, IamStatement } from "../../compiler/addons/iam-types.js";
+import type { IamResource, IamStatement } from "../../compiler/catalog/iam-types.js";
 import {
   ADDON_IAM,
   IAM_ADDON_KEYS,

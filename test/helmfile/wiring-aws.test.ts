@@ -2,7 +2,7 @@
 // the service account kops created the IRSA role `<sa>.<ns>.sa.<cluster>` for.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { addonByKey, type StackModel } from "../../compiler/normalize/model.js";
+import { addonByKey, type StackModel } from "../../compiler/model/model.js";
 import { exampleModel } from "../helpers/stacks.js";
 import { at, emit, fixtureModel, release } from "./support.js";
 

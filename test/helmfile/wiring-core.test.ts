@@ -2,9 +2,9 @@
 // controllers: the values that make them work on this stack and survive a node drain.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { addonCatalog } from "../../compiler/addons/catalog.js";
+import { addonCatalog } from "../../compiler/catalog/addons.js";
 import { ADDON_WIRING } from "../../compiler/addons/wiring/index.js";
-import { addonByKey } from "../../compiler/normalize/model.js";
+import { addonByKey } from "../../compiler/model/model.js";
 import { exampleModel } from "../helpers/stacks.js";
 import { at, emit, fixtureModel, release } from "./support.js";
 

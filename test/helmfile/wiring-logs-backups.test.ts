@@ -3,7 +3,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { VELERO_SCHEDULE } from "../../compiler/addons/wiring/index.js";
-import { addonByKey, bucketByRole } from "../../compiler/normalize/model.js";
+import { addonByKey, bucketByRole } from "../../compiler/model/model.js";
 import { exampleModel } from "../helpers/stacks.js";
 import { at, emit, fixtureModel, release } from "./support.js";
 

@@ -1,15 +1,15 @@
 // Golden-file comparison for one emitter: its output for every example stack must equal the
 // committed files under out/<stack>/ byte for byte (regenerate with
 // `node scripts/golden.mjs <emitter-id>` and review the diff).
+import { emitContext } from "../../compiler/emit/context.js";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import * as assert from "uvu/assert";
 import type { Emitter, StackModel } from "../../compiler/index.js";
-import { stackcVersion } from "../../compiler/index.js";
 import { repoPath } from "./repo.js";
 
 export function assertGolden(emitter: Emitter, model: StackModel): void {
-  const output = emitter.emit(model, { stackcVersion });
+  const output = emitter.emit(model, emitContext());
   const dir = repoPath("out", model.name);
   for (const file of output.files) {
     const target = path.join(dir, ...file.path.split("/"));

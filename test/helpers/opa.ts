@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { readTarGz } from "../../compiler/policy/tar.js";
+import { readTarGz } from "../../compiler/policy/engine/tar.js";
 import { repoPath, repoRoot } from "./repo.js";
 
 interface OpaTool {

@@ -119,7 +119,7 @@ test("STK-SEC-001 cannot be waived", async () => {
   ws.dev("s.yaml", (t) => withSecrets(t).replace("    waivers:\n", "    waivers:\n      - rule: STK-SEC-001\n        reason: we know it is there\n        expires: 2027-06-30\n"));
   const text = readFileSync(path.join(ws.dir, "s.yaml"), "utf8");
   const result = await ws.compile(["s.yaml"], { emit: true, policy: (await import("../../compiler/policy/stage.js")).createPolicyStage({ now: new Date("2026-12-01") }) });
-  const waiver = result.diagnostics.find((d) => d.code === "STK-POLICY-006");
+  const waiver = result.diagnostics.find((d) => d.code === "STK-POLICY-007");
   assert.ok(waiver, "the waiver is an error");
   assert.is(`${waiver!.range!.start.line}:${waiver!.range!.start.column}`, lineCol(text, "STK-SEC-001\n"));
   assert.ok(result.diagnostics.filter((d) => d.code === "STK-SEC-001").every((d) => !d.suppressed));

@@ -6,6 +6,7 @@
 // - impossible by construction: an invariant that holds for every spec the emitter produces
 //   (every example and variant stack), and that is shown to detect the broken fixture itself,
 //   so it is not vacuous.
+import { emitContext } from "../../compiler/emit/context.js";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
@@ -15,7 +16,6 @@ import { formatExpectation, parseMarkers } from "../helpers/markers.js";
 import { repoPath } from "../helpers/repo.js";
 import { validateKopsText } from "../helpers/kops-validate.js";
 import { kopsEmitter } from "../../compiler/emit/kops/index.js";
-import { stackcVersion } from "../../compiler/index.js";
 import { documents, emittedSpecs } from "./emitted.js";
 import { bindKopsSpec } from "../../compiler/bind/index.js";
 import { fakeTerraformOutputs } from "./fake-outputs.js";
@@ -94,7 +94,7 @@ test("the base manifest of the cases is valid, and kops accepts what stackc emit
   const result = await compile(["valid.yaml"], { cwd: MANIFESTS });
   assert.equal(result.diagnostics.filter((d) => d.severity !== "info"), []);
   const model = result.stacks[0]!.model!;
-  const template = kopsEmitter.emit(model, { stackcVersion }).files[0]!.contents;
+  const template = kopsEmitter.emit(model, emitContext()).files[0]!.contents;
   assert.ok(template.length > 0);
   const bound = bindKopsSpec({ model, outputText: JSON.stringify(fakeTerraformOutputs(model)), outputFile: "outputs.json" });
   assert.equal(bound.diagnostics, []);

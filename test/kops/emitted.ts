@@ -2,10 +2,11 @@
 // terraform-output fixtures in test/fixtures/bind/) and the variant stacks in
 // test/fixtures/kops/variants/ (bound with generated outputs), each as the template, its
 // artifact and the bound spec. Built once per test process.
+import { emitContext } from "../../compiler/emit/context.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 import { bindKopsSpec } from "../../compiler/bind/index.js";
-import { compile, stackcVersion, type StackModel } from "../../compiler/index.js";
+import { compile, type StackModel } from "../../compiler/index.js";
 import { kopsEmitter, type KopsArtifact, type KopsSpec } from "../../compiler/emit/kops/index.js";
 import { repoPath } from "../helpers/repo.js";
 import { exampleModels } from "../helpers/stacks.js";
@@ -40,7 +41,7 @@ async function variantModels(): Promise<StackModel[]> {
 }
 
 function emitted(model: StackModel, example: boolean): EmittedSpec {
-  const output = kopsEmitter.emit(model, { stackcVersion });
+  const output = kopsEmitter.emit(model, emitContext());
   const [file] = output.files;
   if (!file || output.files.length !== 1) throw new Error(`kops emitter wrote ${output.files.length} files for ${model.name}`);
   const outputFile = example ? `test/fixtures/bind/${model.name}.tf-output.json` : `generated/${model.name}.tf-output.json`;

@@ -1,6 +1,7 @@
 // The committed out/<stack>/kops/cluster.tmpl.yaml is exactly what the emitter produces for each
 // example stack (regenerate with `node scripts/golden.mjs kops` and review the diff), and the
 // emitter is registered where the pipeline expects it.
+import { emitContext } from "../../compiler/emit/context.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { emitters } from "../../compiler/index.js";
@@ -18,7 +19,7 @@ test("the kops emitter is registered right after terraform", () => {
 
 test("the template is its only file; the bound spec that bind writes is preserved by rebuilds", async () => {
   const [model] = await exampleModels();
-  assert.equal(kopsEmitter.emit(model!, { stackcVersion: "0.0.0" }).files.map((f) => f.path), [KOPS_TEMPLATE_PATH]);
+  assert.equal(kopsEmitter.emit(model!, { ...emitContext(), stackcVersion: "0.0.0" }).files.map((f) => f.path), [KOPS_TEMPLATE_PATH]);
   assert.equal(kopsEmitter.preserve, [KOPS_BOUND_PATH]);
 });
 

@@ -3,32 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import path from "node:path";
 import { compile, createLoadSession, loadManifest } from "../../compiler/index.js";
-import type { DirEntryInfo } from "../../compiler/load/discover.js";
-
-function memoryFs(files: Record<string, string>, cwd = "/w") {
-  const abs = (p: string) => path.resolve(cwd, p);
-  const table = new Map(Object.entries(files).map(([p, t]) => [abs(p), t]));
-  const dirs = new Set<string>();
-  for (const p of table.keys()) for (let d = path.dirname(p); d !== path.dirname(d); d = path.dirname(d)) dirs.add(d);
-  return {
-    async readFile(p: string) {
-      const t = table.get(p);
-      if (t === undefined) throw Object.assign(new Error("nope"), { code: "ENOENT" });
-      return t;
-    },
-    async stat(p: string) {
-      if (table.has(p)) return { isFile: true, isDirectory: false };
-      if (dirs.has(p)) return { isFile: false, isDirectory: true };
-      return undefined;
-    },
-    async readDir(p: string): Promise<DirEntryInfo[]> {
-      const names = new Map<string, boolean>();
-      for (const f of table.keys()) if (path.dirname(f) === p) names.set(path.basename(f), false);
-      for (const d of dirs) if (path.dirname(d) === p) names.set(path.basename(d), true);
-      return [...names].map(([name, isDirectory]) => ({ name, isDirectory, isFile: !isDirectory }));
-    },
-  };
-}
+import { memoryProject as memoryFs } from "../helpers/memory-io.js";
 
 test("a three-level extends chain merges in order and lists every file", async () => {
   const io = memoryFs({
@@ -80,7 +55,8 @@ test("a base extended by two stacks is read once and its errors are reported onc
     "b.yaml": "kind: Stack\nextends: ./base.yaml\n",
     "base.yaml": "kind: StackBase\nx: [1, 2\n",
   });
-  const counting = { ...io, readFile: (p: string) => (reads++, io.readFile(p)) };
+  // manifests are read with readInput (bounded, regular files only) when the Io has it
+  const counting = { ...io, readInput: (p: string, max: number) => (reads++, io.readInput!(p, max)) };
   const result = await compile(["a.yaml", "b.yaml"], { cwd: "/w", io: counting });
   assert.is(reads, 3);
   assert.is(result.diagnostics.filter((d) => d.file === "base.yaml").length, 1);

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadRules } from "../../compiler/policy/rules.js";
+import { loadRules } from "../../compiler/policy/catalog/rules.js";
 import { importScript, runOpa } from "../helpers/opa.js";
 import { repoPath, repoRoot } from "../helpers/repo.js";
 

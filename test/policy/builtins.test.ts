@@ -8,9 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadBundle } from "../../compiler/policy/bundle.js";
-import { customBuiltins, semverCompare, semverIsValid } from "../../compiler/policy/builtins.js";
-import { instantiatePolicy } from "../../compiler/policy/opa-wasm.js";
+import { loadBundle } from "../../compiler/policy/engine/bundle.js";
+import { customBuiltins, semverCompare, semverIsValid } from "../../compiler/policy/engine/builtins.js";
+import { instantiatePolicy } from "../../compiler/policy/engine/opa-wasm.js";
 import { buildTempBundle, opaEval } from "../helpers/opa.js";
 
 const versions: unknown[] = [

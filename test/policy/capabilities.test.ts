@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { customBuiltins } from "../../compiler/policy/builtins.js";
+import { customBuiltins } from "../../compiler/policy/engine/builtins.js";
 import { buildTempBundle, ensureOpa, importScript } from "../helpers/opa.js";
 import { repoPath } from "../helpers/repo.js";
 

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createPolicyEngine } from "../../compiler/policy/evaluate.js";
+import { createPolicyEngine } from "../../compiler/policy/engine/evaluate.js";
 import { runCli } from "../helpers/cli.js";
 import { importScript } from "../helpers/opa.js";
 import { repoPath, repoRoot } from "../helpers/repo.js";

@@ -3,10 +3,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Range } from "../../compiler/diagnostics/diagnostic.js";
-import { type Locate, resultsToDiagnostics } from "../../compiler/policy/diagnostics.js";
-import { createPolicyEngine } from "../../compiler/policy/evaluate.js";
-import { formatPolicyMessage, policyMessages } from "../../compiler/policy/messages.js";
-import { loadRules } from "../../compiler/policy/rules.js";
+import { type Locate, resultsToDiagnostics } from "../../compiler/policy/catalog/diagnostics.js";
+import { createPolicyEngine } from "../../compiler/policy/engine/evaluate.js";
+import { formatPolicyMessage, policyMessages } from "../../compiler/policy/catalog/messages.js";
+import { loadRules } from "../../compiler/policy/catalog/rules.js";
 import { repoPath } from "../helpers/repo.js";
 import { inputWith } from "./fixtures.js";
 

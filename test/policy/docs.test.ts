@@ -4,9 +4,9 @@ import { readFileSync } from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { codes } from "../../compiler/diagnostics/codes.js";
-import { renderPoliciesDoc } from "../../compiler/policy/docs.js";
-import { explainText, findExplanation } from "../../compiler/policy/explain.js";
-import { loadRules } from "../../compiler/policy/rules.js";
+import { renderPoliciesDoc } from "../../compiler/policy/catalog/docs.js";
+import { explainText, findExplanation } from "../../compiler/policy/catalog/explain.js";
+import { loadRules } from "../../compiler/policy/catalog/rules.js";
 import { runCli } from "../helpers/cli.js";
 import { repoPath, repoRoot } from "../helpers/repo.js";
 

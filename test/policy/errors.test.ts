@@ -2,11 +2,11 @@
 // them into an Error with a message, so the CLI's error boundary never sees a bare string.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadBundle } from "../../compiler/policy/bundle.js";
-import { customBuiltins } from "../../compiler/policy/builtins.js";
-import { PolicyError, toError } from "../../compiler/policy/errors.js";
-import { createPolicyEngine } from "../../compiler/policy/evaluate.js";
-import { instantiatePolicy } from "../../compiler/policy/opa-wasm.js";
+import { loadBundle } from "../../compiler/policy/engine/bundle.js";
+import { customBuiltins } from "../../compiler/policy/engine/builtins.js";
+import { PolicyError, toError } from "../../compiler/policy/engine/errors.js";
+import { createPolicyEngine } from "../../compiler/policy/engine/evaluate.js";
+import { instantiatePolicy } from "../../compiler/policy/engine/opa-wasm.js";
 import { buildTempBundle } from "../helpers/opa.js";
 import { policyFacts } from "../../compiler/policy/facts.js";
 import { repoPath } from "../helpers/repo.js";

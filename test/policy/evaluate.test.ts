@@ -2,9 +2,9 @@
 // exactly what OPA's interpreter finds for the same inputs.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadBundle } from "../../compiler/policy/bundle.js";
-import { type PolicyResults, createPolicyEngine, evaluatePolicies, parseFindings } from "../../compiler/policy/evaluate.js";
-import { PolicyError } from "../../compiler/policy/errors.js";
+import { loadBundle } from "../../compiler/policy/engine/bundle.js";
+import { type PolicyResults, createPolicyEngine, evaluatePolicies, parseFindings } from "../../compiler/policy/engine/evaluate.js";
+import { PolicyError } from "../../compiler/policy/engine/errors.js";
 import { importScript, opaEval } from "../helpers/opa.js";
 import { repoPath, repoRoot } from "../helpers/repo.js";
 import { inputWith } from "./fixtures.js";

@@ -2,7 +2,7 @@
 // deliberately break is waived, and every waiver is used.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { compile } from "../../compiler/pipeline.js";
+import { compile } from "../../compiler/compile/compile.js";
 import { repoRoot } from "../helpers/repo.js";
 import { policyStage } from "./pipeline.js";
 

@@ -1,6 +1,6 @@
 // Policy inputs for the TypeScript tests: a clean production stack (defaults applied, as
 // normalize hands it over) and a helper to derive variants from it.
-import type { PolicyInput } from "../../compiler/policy/evaluate.js";
+import type { PolicyInput } from "../../compiler/policy/input.js";
 import { type PolicyFacts, policyFacts } from "../../compiler/policy/facts.js";
 
 /** A fixed day, so end-of-life and expiry checks give the same answer every time. */

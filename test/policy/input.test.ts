@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parseNow, policyFacts } from "../../compiler/policy/facts.js";
 import { buildPolicyInput, pointerToPath } from "../../compiler/policy/input.js";
-import { kubernetesFacts } from "../../compiler/policy/kubernetes-versions.js";
+import { kubernetesFacts } from "../../compiler/policy/catalog/kubernetes-versions.js";
 import { exampleModel } from "../helpers/stacks.js";
 
 test("facts: now in UTC seconds, today its UTC date, whatever the offset given", () => {

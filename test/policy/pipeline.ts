@@ -5,11 +5,11 @@
 // manifest cannot violate (versioning, public access blocks), on an otherwise real artifact.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { compile, type CompileResult } from "../../compiler/pipeline.js";
+import { compile, type CompileResult } from "../../compiler/compile/compile.js";
 import type { Emitter } from "../../compiler/emit/emitter.js";
 import { emitters } from "../../compiler/emit/registry.js";
 import { createPolicyStage, type CatalogPolicyStage } from "../../compiler/policy/stage.js";
-import type { UserPolicy } from "../../compiler/policy/user-policies.js";
+import type { UserPolicy } from "../../compiler/policy/user/user-policies.js";
 import { repoPath } from "../helpers/repo.js";
 
 /** The day every policy test runs on. */

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { UserPolicyError, declaredRules, loadUserPolicies } from "../../compiler/policy/user-policies.js";
+import { UserPolicyError, declaredRules, loadUserPolicies } from "../../compiler/policy/user/user-policies.js";
 import { runCli } from "../helpers/cli.js";
 import { ensureOpa, runOpa } from "../helpers/opa.js";
 import { repoPath } from "../helpers/repo.js";

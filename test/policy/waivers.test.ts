@@ -6,7 +6,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Diagnostic, Range } from "../../compiler/diagnostics/diagnostic.js";
-import { applyWaivers, readWaivers } from "../../compiler/policy/waivers.js";
+import { applyWaivers, readWaivers } from "../../compiler/policy/waivers/waivers.js";
 import { formatExpectation, parseMarkers } from "../helpers/markers.js";
 import { repoPath } from "../helpers/repo.js";
 import { checkFolder } from "./pipeline.js";

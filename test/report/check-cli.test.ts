@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadRules } from "../../compiler/policy/rules.js";
+import { loadRules } from "../../compiler/policy/catalog/rules.js";
 import { runCli } from "../helpers/cli.js";
 import { repoPath, repoRoot, upstreamPath } from "../helpers/repo.js";
 

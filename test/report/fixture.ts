@@ -4,7 +4,7 @@
 // diagnostic, and text that needs escaping in every format. Rules are fixed here (not read from
 // policies/bundle) so the goldens change only when a reporter does.
 import type { Diagnostic, Range } from "../../compiler/diagnostics/diagnostic.js";
-import type { RuleMeta } from "../../compiler/policy/rules.js";
+import type { RuleMeta } from "../../compiler/policy/catalog/rules.js";
 import type { ReportInput } from "../../compiler/report/report-input.js";
 
 export function range(line: number, column: number, endLine: number, endColumn: number): Range {

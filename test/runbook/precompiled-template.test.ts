@@ -23,7 +23,7 @@ test("precompiled runbook template: fresh, and renders what the run-time compile
   assert.ok(models.length >= 5);
   for (const model of models) {
     const context = runbookContext(model);
-    const text = runbookTemplate()(context);
+    const text = runbookTemplate(source)(context);
     assert.ok(text.includes(model.name));
     assert.fixture(text, compiled(context), model.name);
   }

@@ -1,12 +1,12 @@
 // RUNBOOK.md: golden per example stack, and the parts that depend on the stack's settings.
+import { emitContext } from "../../compiler/emit/context.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { runbookEmitter } from "../../compiler/emit/runbook/emitter.js";
-import { stackcVersion } from "../../compiler/index.js";
 import { assertGolden } from "../helpers/golden.js";
 import { exampleModel, exampleModels } from "../helpers/stacks.js";
 
-const text = async (name: string) => runbookEmitter.emit(await exampleModel(name), { stackcVersion }).files[0]!.contents;
+const text = async (name: string) => runbookEmitter.emit(await exampleModel(name), emitContext()).files[0]!.contents;
 
 test("golden RUNBOOK.md for every example stack", async () => {
   for (const model of await exampleModels()) assertGolden(runbookEmitter, model);
@@ -33,12 +33,12 @@ test("a public zone gets the delegation step, a private one does not", async () 
   const model = await exampleModel("staging-eu-west-1");
   const publicModel = { ...model, stack: { ...model.stack, spec: { ...model.stack.spec, dns: { ...model.stack.spec.dns, type: "public" as const } } } };
   assert.not.match(await text("staging-eu-west-1"), "delegate it from its parent zone");
-  assert.match(runbookEmitter.emit(publicModel, { stackcVersion }).files[0]!.contents, "delegate it from its parent zone");
+  assert.match(runbookEmitter.emit(publicModel, emitContext()).files[0]!.contents, "delegate it from its parent zone");
 });
 
 test("output is Markdown with one trailing newline and no blank-line runs", async () => {
   for (const model of await exampleModels()) {
-    const t = runbookEmitter.emit(model, { stackcVersion }).files[0]!.contents;
+    const t = runbookEmitter.emit(model, emitContext()).files[0]!.contents;
     assert.ok(t.endsWith("\n") && !t.endsWith("\n\n"), model.name);
     assert.not.match(t, /\n\n\n/);
   }

@@ -1,11 +1,12 @@
 // Small readers over the Terraform emitter's artifact (compiler/emit/terraform/tf/artifact.ts),
 // the same data policies read, so tests assert on what policies will see.
-import { stackcVersion, type StackModel } from "../../compiler/index.js";
+import { emitContext } from "../../compiler/emit/context.js";
+import { type StackModel } from "../../compiler/index.js";
 import { terraformEmitter } from "../../compiler/emit/terraform/emitter.js";
 import type { ArtifactValue, InstanceArtifact, ModuleArtifact, ResourceArtifact, TerraformArtifact } from "../../compiler/emit/terraform/tf/artifact.js";
 
 export function artifactOf(model: StackModel): TerraformArtifact {
-  return terraformEmitter.emit(model, { stackcVersion }).artifact as TerraformArtifact;
+  return terraformEmitter.emit(model, emitContext()).artifact as TerraformArtifact;
 }
 
 export function moduleOf(artifact: TerraformArtifact, dir: "terraform" | "terraform-bootstrap"): ModuleArtifact {

@@ -1,9 +1,10 @@
 // The committed out/<stack>/terraform*/ files are exactly what the emitter produces (regenerate
 // with `node scripts/golden.mjs terraform` and review the diff), every file starts with the
 // generated header, and the output depends on nothing but the model.
+import { emitContext } from "../../compiler/emit/context.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { emitters, stackcVersion } from "../../compiler/index.js";
+import { emitters } from "../../compiler/index.js";
 import { generatedHeader } from "../../compiler/emit/header.js";
 import { terraformEmitter } from "../../compiler/emit/terraform/emitter.js";
 import { assertGolden } from "../helpers/golden.js";
@@ -15,7 +16,7 @@ test("out/<stack>/terraform and terraform-bootstrap match the emitter byte for b
 
 test("every file is a .tf under terraform/ or terraform-bootstrap/ and starts with the generated header", async () => {
   for (const model of await exampleModels()) {
-    const { files } = terraformEmitter.emit(model, { stackcVersion });
+    const { files } = terraformEmitter.emit(model, emitContext());
     assert.ok(files.length >= 10, `${model.name}: ${files.length} files`);
     for (const file of files) {
       assert.match(file.path, /^terraform(-bootstrap)?\/[a-z-]+\.tf$/);
@@ -26,10 +27,10 @@ test("every file is a .tf under terraform/ or terraform-bootstrap/ and starts wi
 
 test("output is deterministic and does not depend on the model object's identity", async () => {
   for (const model of await exampleModels()) {
-    const first = terraformEmitter.emit(model, { stackcVersion });
+    const first = terraformEmitter.emit(model, emitContext());
     const copy = structuredClone(model);
     // structuredClone drops nothing the emitter reads (the model is plain data)
-    const second = terraformEmitter.emit(copy, { stackcVersion: "0.0.0-other" });
+    const second = terraformEmitter.emit(copy, { ...emitContext(), stackcVersion: "0.0.0-other" });
     assert.equal(second.files, first.files, `${model.name}: files differ between runs`);
     assert.equal(JSON.parse(JSON.stringify(second.artifact)), JSON.parse(JSON.stringify(first.artifact)));
   }

@@ -1,6 +1,7 @@
 // iam.tf: one policy document + aws_iam_policy per add-on with inline IRSA statements, with the
 // symbolic resources resolved to references to what the module creates, and the KMS permission
 // added where an add-on reads or writes a KMS-encrypted stack bucket.
+import { emitContext } from "../../compiler/emit/context.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { ArtifactValue } from "../../compiler/emit/terraform/tf/artifact.js";
@@ -59,7 +60,7 @@ test("a statement naming a bucket the stack lacks is an STK-EMIT-001 diagnostic,
   const model = structuredClone(await exampleModel("prod-eu-west-1"));
   model.buckets = model.buckets.filter((b) => b.role !== "loki");
   const { terraformEmitter } = await import("../../compiler/emit/terraform/emitter.js");
-  const output = terraformEmitter.emit(model, { stackcVersion: "test" });
+  const output = terraformEmitter.emit(model, { ...emitContext(), stackcVersion: "test" });
   assert.equal(output.diagnostics?.map((d) => [d.code, d.pointer]), [["STK-EMIT-001", "/spec/addons/loki"]]);
   assert.not.ok(output.files.some((f) => f.contents.includes("irsa_loki")), "the add-on's policy is left out");
 });

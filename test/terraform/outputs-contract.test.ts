@@ -1,10 +1,10 @@
 // outputs.tf implements exactly the contract of compiler/emit/terraform-outputs.ts (the kops
 // template and `stackc bind` read these names): checked on the parsed HCL itself, not only on the
 // artifact, and the map outputs are keyed by zone / bucket role / add-on key.
+import { emitContext } from "../../compiler/emit/context.js";
 import { parse } from "@cdktf/hcl2json";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { stackcVersion } from "../../compiler/index.js";
 import { terraformEmitter } from "../../compiler/emit/terraform/emitter.js";
 import { terraformOutputs } from "../../compiler/emit/terraform-outputs.js";
 import { exampleModel, exampleModels } from "../helpers/stacks.js";
@@ -13,7 +13,7 @@ import { artifactOf, moduleOf } from "./artifact-queries.js";
 type OutputJson = { output: Record<string, [{ description: string; value: unknown }]> };
 
 async function parsedOutputs(name: string): Promise<OutputJson["output"]> {
-  const files = terraformEmitter.emit(await exampleModel(name), { stackcVersion }).files;
+  const files = terraformEmitter.emit(await exampleModel(name), emitContext()).files;
   const file = files.find((f) => f.path === "terraform/outputs.tf");
   assert.ok(file, "terraform/outputs.tf exists");
   const json = (await parse("outputs.tf", file!.contents)) as OutputJson;

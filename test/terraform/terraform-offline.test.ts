@@ -5,12 +5,13 @@
 // dir (never into out/, which must not get a .terraform/). Two stacks run at a time (2 cores).
 // A planted mistake proves the checks can fail: a deprecated argument must make validate warn,
 // and private routes sent to one NAT must fail the layout test.
+import { emitContext } from "../../compiler/emit/context.js";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { stackcVersion, type StackModel, type VirtualFile } from "../../compiler/index.js";
+import { type StackModel, type VirtualFile } from "../../compiler/index.js";
 import { terraformEmitter } from "../../compiler/emit/terraform/emitter.js";
 import { repoPath } from "../helpers/repo.js";
 import { exampleModels } from "../helpers/stacks.js";
@@ -99,7 +100,7 @@ function limiter(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
 
 const tf = offlineTerraformOrSkip("terraform fmt/init/validate/test of the emitted modules of every example stack");
 const models: StackModel[] = tf ? await exampleModels() : [];
-const outputs = new Map(models.map((m) => [m.name, terraformEmitter.emit(m, { stackcVersion }).files] as const));
+const outputs = new Map(models.map((m) => [m.name, terraformEmitter.emit(m, emitContext()).files] as const));
 
 // planted mistakes, run on a copy of prod next to the real checks
 async function plantedMistakes(engine: OfflineTerraform): Promise<{ validate: ValidateJson; test: TfRun }> {

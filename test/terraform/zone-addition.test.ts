@@ -2,9 +2,10 @@
 // eu-west-1d appended (test/fixtures/terraform/zones/prod-four-zones.yaml) keeps every existing
 // resource instance byte for byte (same address, same attributes), adds instances keyed by
 // eu-west-1d only, and leaves every .tf file but network.tf's zone list untouched.
+import { emitContext } from "../../compiler/emit/context.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { compile, stackcVersion, type StackModel } from "../../compiler/index.js";
+import { compile, type StackModel } from "../../compiler/index.js";
 import { terraformEmitter } from "../../compiler/emit/terraform/emitter.js";
 import type { InstanceArtifact } from "../../compiler/emit/terraform/tf/artifact.js";
 import { repoRoot } from "../helpers/repo.js";
@@ -61,8 +62,8 @@ test("only network.tf changes (besides the header naming the manifest), and only
   const prod = await exampleModel("prod-eu-west-1");
   const four = await fourZoneProd();
   const body = (text: string) => text.split("\n").slice(1).join("\n"); // line 1 names the manifest file
-  const before = new Map(terraformEmitter.emit(prod, { stackcVersion }).files.map((f) => [f.path, body(f.contents)]));
-  const after = terraformEmitter.emit(four, { stackcVersion }).files;
+  const before = new Map(terraformEmitter.emit(prod, emitContext()).files.map((f) => [f.path, body(f.contents)]));
+  const after = terraformEmitter.emit(four, emitContext()).files;
   assert.equal(after.map((f) => f.path), [...before.keys()]);
   for (const file of after) {
     const old = before.get(file.path)!;

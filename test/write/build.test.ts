@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { build, type Emitter } from "../../compiler/index.js";
-import { sha256 } from "../../compiler/write/lock.js";
+import { compileAndWrite as build, type Emitter } from "../../compiler/index.js";
+import { sha256 } from "../../compiler/emit/lock.js";
 import { exitCodeFor } from "../../compiler/cli/report.js";
 import { repoPath } from "../helpers/repo.js";
 

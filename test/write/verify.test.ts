@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { build, compile, type Emitter } from "../../compiler/index.js";
+import { compileAndWrite as build, compile, type Emitter } from "../../compiler/index.js";
 import { compareOutputs } from "../../compiler/write/compare.js";
 import { formatOutputDiff } from "../../compiler/write/diff.js";
 import { verifyDiagnostics } from "../../compiler/write/verify.js";

@@ -15,7 +15,7 @@
 // Encrypted volumes with a customer-managed KMS key need the extra kms statement upstream shows
 // (kms:Decrypt, kms:GenerateDataKeyWithoutPlaintext, kms:CreateGrant); the AWS-managed `aws/ebs`
 // key needs nothing more. stackc's default storage class uses the AWS-managed key.
-import type { IamStatement } from "../iam-types.js";
+import type { IamStatement } from "../../catalog/iam-types.js";
 import { inPartition, type IamContext, type Provenance } from "./context.js";
 
 export const AWS_EBS_CSI_DRIVER_PROVENANCE: Provenance = {

@@ -16,7 +16,7 @@
 // order, the one add-on exempt from sorted actions so it diffs line by line against upstream),
 // resources and conditions. Only the `Sid`s are ours (upstream has none); `arn:aws:` is rewritten
 // to the stack's partition by inPartition().
-import type { IamCondition, IamStatement } from "../iam-types.js";
+import type { IamCondition, IamStatement } from "../../catalog/iam-types.js";
 import { inPartition, type IamContext, type Provenance } from "./context.js";
 
 export const AWS_LOAD_BALANCER_CONTROLLER_PROVENANCE: Provenance = {

@@ -14,7 +14,7 @@
 //
 // route53:ListHostedZonesByName is only needed when the issuer does not name `hostedZoneID`; the
 // cluster-issuers emitter could set it and this statement could then go.
-import type { IamStatement } from "../iam-types.js";
+import type { IamStatement } from "../../catalog/iam-types.js";
 import { inPartition, type IamContext, type Provenance } from "./context.js";
 
 export const CERT_MANAGER_PROVENANCE: Provenance = {

@@ -19,7 +19,7 @@
 //   scale or terminate another cluster's groups;
 // - `eks:DescribeNodegroup` is dropped: upstream documents it for EKS managed node groups only, and
 //   kops clusters have none.
-import type { IamStatement } from "../iam-types.js";
+import type { IamStatement } from "../../catalog/iam-types.js";
 import { CLUSTER_PLACEHOLDER, type IamContext, type Provenance } from "./context.js";
 
 export const CLUSTER_AUTOSCALER_PROVENANCE: Provenance = {

@@ -16,7 +16,7 @@
 // resource-level permissions, stays on `*`. The zone filter in the chart values (`domainFilters`,
 // `--aws-zone-type`) still has to match: external-dns lists every zone, and would fail on any other
 // zone it decided to touch.
-import type { IamStatement } from "../iam-types.js";
+import type { IamStatement } from "../../catalog/iam-types.js";
 import type { IamContext, Provenance } from "./context.js";
 
 export const EXTERNAL_DNS_PROVENANCE: Provenance = {

@@ -20,7 +20,7 @@
 // `parameter/a/b`, so `<prefix>*` covers both. The account is IamContext.accountId, or `*`.
 // SecureString parameters and secrets encrypted with a customer-managed KMS key also need
 // kms:Decrypt on that key; the AWS-managed keys need nothing more.
-import type { IamStatement } from "../iam-types.js";
+import type { IamStatement } from "../../catalog/iam-types.js";
 import { partitionOf, type IamContext, type Provenance } from "./context.js";
 
 export const EXTERNAL_SECRETS_PROVENANCE: Provenance[] = [

@@ -15,7 +15,7 @@
 //
 // Add-ons without AWS access have no entry: fluent-bit ships to Loki inside the cluster;
 // metrics-server, kube-prometheus-stack and ingress controllers call no AWS API.
-import type { IamCondition, IamResource, IamStatement } from "../iam-types.js";
+import type { IamCondition, IamResource, IamStatement } from "../../catalog/iam-types.js";
 import { awsEbsCsiDriverManagedPolicyArns, awsEbsCsiDriverStatements, AWS_EBS_CSI_DRIVER_PROVENANCE } from "./aws-ebs-csi-driver.js";
 import { awsLoadBalancerControllerStatements, AWS_LOAD_BALANCER_CONTROLLER_PROVENANCE } from "./aws-load-balancer-controller.js";
 import { certManagerStatements, CERT_MANAGER_PROVENANCE } from "./cert-manager.js";

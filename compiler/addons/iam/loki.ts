@@ -11,7 +11,7 @@
 // We split it by resource type, which grants exactly the same effective permissions
 // (s3:ListBucket applies only to buckets, the object actions only to objects) and reads as what
 // it is. s3:DeleteObject stays: the compactor deletes chunks when retention is enabled.
-import type { IamStatement } from "../iam-types.js";
+import type { IamStatement } from "../../catalog/iam-types.js";
 import type { IamContext, Provenance } from "./context.js";
 
 export const LOKI_PROVENANCE: Provenance = {

@@ -12,7 +12,7 @@
 //
 // Actions are sorted (stackc's rule for every add-on but the load-balancer controller); the set
 // is upstream's exactly.
-import type { IamStatement } from "../iam-types.js";
+import type { IamStatement } from "../../catalog/iam-types.js";
 import type { IamContext, Provenance } from "./context.js";
 
 export const VELERO_PROVENANCE: Provenance = {

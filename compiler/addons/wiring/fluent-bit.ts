@@ -4,7 +4,7 @@
 // 011820b9: `kind`, `tolerations`, `serviceMonitor.enabled`, and `config.outputs` (a classic-mode
 // config string whose default sends to Elasticsearch at `elasticsearch-master`, replaced here).
 // The commit of tag fluent-bit-0.58.1 (22a564dc) is not stored for this file.
-import { addonInfo } from "../catalog.js";
+import { addonInfo } from "../../catalog/addons.js";
 import { lokiPushHost } from "./loki.js";
 import { monitoringNeeds, releasesOf, whenMonitoring } from "./shared.js";
 import type { AddonWiring } from "./types.js";

@@ -1,6 +1,6 @@
 // The registry of add-on wiring, keyed by manifest add-on key: one module per add-on, so adding
 // an add-on is one module and one line here (a test checks every catalog entry has one).
-import type { AddonKey } from "../catalog.js";
+import type { AddonKey } from "../../catalog/addons.js";
 import { awsEbsCsiDriverWiring, EBS_STORAGE_CLASS } from "./aws-ebs-csi-driver.js";
 import { awsLoadBalancerControllerWiring } from "./aws-load-balancer-controller.js";
 import { certManagerWiring } from "./cert-manager.js";

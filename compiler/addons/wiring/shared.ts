@@ -1,6 +1,6 @@
 // Small facts several wiring modules share.
-import type { BucketRole } from "../iam-types.js";
-import type { AddonModel, StackModel } from "../../normalize/model.js";
+import type { BucketRole } from "../../catalog/iam-types.js";
+import type { AddonModel, StackModel } from "../../model/model.js";
 import type { Values, WiringContext } from "./types.js";
 
 /**

@@ -1,8 +1,8 @@
 // The wiring of one curated add-on: the Helm values stackc derives from the stack, and the
 // facts the Helmfile emitter needs to order it (tier, wait, needs, custom resources).
 // Each add-on has one module in this folder; index.ts registers them by add-on key.
-import type { AddonKey } from "../catalog.js";
-import type { AddonModel, StackModel } from "../../normalize/model.js";
+import type { AddonKey } from "../../catalog/addons.js";
+import type { AddonModel, StackModel } from "../../model/model.js";
 
 /** Helm values: plain JSON-like data. */
 export type Values = Record<string, unknown>;

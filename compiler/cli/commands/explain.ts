@@ -1,10 +1,8 @@
 import { Option, type Command } from "commander";
-import { codes } from "../../diagnostics/codes.js";
-import { explainJson, explainText, findExplanation } from "../../policy/explain.js";
-import { loadRules } from "../../policy/rules.js";
-import { didYouMean } from "../../util/did-you-mean.js";
+import { explain } from "../../api/explain.js";
+import { explainJson, explainText } from "../../policy/catalog/explain.js";
+import type { CommandContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
-import type { CommandContext } from "../main.js";
 
 export function registerExplain(program: Command, ctx: CommandContext): void {
   program
@@ -13,15 +11,13 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .argument("<id>", "a rule id (STK-NET-003) or diagnostic code (STK-SCHEMA-001)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .action((id: string, flags: { format: string }) => {
-      const rules = loadRules();
-      const e = findExplanation(id, rules, codes);
-      if (!e) {
-        const suggestion = didYouMean(id.toUpperCase(), [...rules.map((r) => r.id), ...codes.keys()]);
+      const { explanation, suggestion } = explain(id, ctx.io.fs ? { io: ctx.io.fs } : {});
+      if (!explanation) {
         ctx.io.stderr.write(`stackc explain: no rule or code ${JSON.stringify(id)}${suggestion ? `; did you mean ${suggestion}?` : ""}\n`);
         ctx.setExit(ExitCode.Usage);
         return;
       }
-      ctx.io.stdout.write(flags.format === "json" ? explainJson(e) : explainText(e));
+      ctx.io.stdout.write(flags.format === "json" ? explainJson(explanation) : explainText(explanation));
       ctx.setExit(ExitCode.Ok);
     });
 }

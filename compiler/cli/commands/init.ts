@@ -1,9 +1,8 @@
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { Option, type Command } from "commander";
-import { scaffoldManifest } from "../../init/scaffold.js";
+import { init } from "../../api/init.js";
+import { errorCode } from "../../io/io.js";
+import type { CommandContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
-import type { CommandContext } from "../main.js";
 
 interface InitFlags {
   name: string;
@@ -32,29 +31,30 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .option("--force", "overwrite an existing file")
     .option("--stdout", "print the manifest instead of writing it")
     .action(async (file: string, flags: InitFlags) => {
-      const text = scaffoldManifest({
-        file,
-        name: flags.name,
-        environment: flags.environment,
-        region: flags.region,
-        ...(flags.zones ? { zones: flags.zones.split(",").map((z) => z.trim()).filter(Boolean) } : {}),
-        ...(flags.cidr ? { cidr: flags.cidr } : {}),
-        ...(flags.dnsZone ? { dnsZone: flags.dnsZone } : {}),
-        ...(flags.bucketPrefix ? { bucketPrefix: flags.bucketPrefix } : {}),
-      });
-      if (flags.stdout) {
-        ctx.io.stdout.write(text);
-        return;
-      }
-      const target = path.resolve(ctx.io.cwd, file);
+      let result;
       try {
-        await writeFile(target, text, { flag: flags.force ? "w" : "wx" });
+        result = await init(file, {
+          cwd: ctx.io.cwd,
+          ...(ctx.io.fs ? { io: ctx.io.fs } : {}),
+          ...(flags.force ? { overwrite: true } : {}),
+          ...(flags.stdout ? { dryRun: true } : {}),
+          name: flags.name,
+          environment: flags.environment,
+          region: flags.region,
+          ...(flags.zones ? { zones: flags.zones.split(",").map((z) => z.trim()).filter(Boolean) } : {}),
+          ...(flags.cidr ? { cidr: flags.cidr } : {}),
+          ...(flags.dnsZone ? { dnsZone: flags.dnsZone } : {}),
+          ...(flags.bucketPrefix ? { bucketPrefix: flags.bucketPrefix } : {}),
+        });
       } catch (err) {
-        const code = (err as { code?: string }).code;
         ctx.io.stderr.write(
-          code === "EEXIST" ? `stackc init: ${file} exists (use --force to overwrite)\n` : `stackc init: cannot write ${file}: ${String(err)}\n`,
+          errorCode(err) === "EEXIST" ? `stackc init: ${file} exists (use --force to overwrite)\n` : `stackc init: cannot write ${file}: ${String(err)}\n`,
         );
         ctx.setExit(ExitCode.Usage);
+        return;
+      }
+      if (flags.stdout) {
+        ctx.io.stdout.write(result.text);
         return;
       }
       ctx.io.stdout.write(`Wrote ${file}. Next: stackc validate ${file}\n`);

@@ -3,7 +3,7 @@
 // artifact policies read (see HelmfileArtifact in types.ts). Pure: the model in, virtual files out.
 import { diag } from "../../diagnostics/codes.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { StackModel } from "../../normalize/model.js";
+import type { StackModel } from "../../model/model.js";
 import type { Emitter, EmitOutput, VirtualFile } from "../emitter.js";
 import { generatedHeader } from "../header.js";
 import { toYaml } from "../yaml.js";

@@ -1,9 +1,9 @@
 // Every release the stack's helmfile holds, before ordering: the enabled add-ons with their
 // wired values (and settings.values merged over them), their companion releases, the disabled
 // add-ons (`installed: false`, so helmfile uninstalls them), and spec.charts.
-import { addonCatalog, type AddonInfo, type AddonKey } from "../../addons/catalog.js";
+import { addonCatalog, type AddonInfo, type AddonKey } from "../../catalog/addons.js";
 import { addonWiring, EBS_STORAGE_CLASS, PROMETHEUS_CRDS_RELEASE, type Tier, type WiringContext } from "../../addons/wiring/index.js";
-import type { AddonModel, StackModel } from "../../normalize/model.js";
+import type { AddonModel, StackModel } from "../../model/model.js";
 import { deepMerge, isPlainObject, type PlainObject } from "./merge.js";
 
 export interface ReleasePlan {

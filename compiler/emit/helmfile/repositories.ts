@@ -1,7 +1,7 @@
 // Chart repositories: one entry per distinct URL, named after the catalog's name for curated
 // repositories and after the URL otherwise, sorted by name. OCI registries (`oci://…`) are listed
 // with `oci: true` and their URL without the scheme, as helmfile expects.
-import { addonCatalog } from "../../addons/catalog.js";
+import { addonCatalog } from "../../catalog/addons.js";
 import type { HelmfileRepository } from "./types.js";
 
 export const OCI_PREFIX = "oci://";

@@ -1,7 +1,7 @@
 // The shapes the Helmfile emitter produces: the helmfile.yaml document (a closed subset of
 // helmfile v1's state file, validated in tests by helmfile.closed.schema.json next to this file)
 // and the artifact policies inspect.
-import type { AddonKey } from "../../addons/catalog.js";
+import type { AddonKey } from "../../catalog/addons.js";
 import type { Tier } from "../../addons/wiring/index.js";
 
 export interface HelmfileRepository {

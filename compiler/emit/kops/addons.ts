@@ -2,10 +2,10 @@
 // Helm never both own the same add-on, so for every enabled add-on that `replacesKops`, kops'
 // own is switched off — in the form kops accepts for each one (field names from the v1.36.2
 // Cluster CRD) — and IRSA roles for the add-ons' service accounts.
-import type { KopsAddon } from "../../addons/catalog.js";
+import type { KopsAddon } from "../../catalog/addons.js";
 import { CLUSTER_AUTOSCALER_OWNED_TAG } from "../../addons/iam/cluster-autoscaler.js";
 import { CLUSTER_PLACEHOLDER } from "../../addons/iam/context.js";
-import { addonsWithInlinePolicy, type StackModel } from "../../normalize/model.js";
+import { addonsWithInlinePolicy, type StackModel } from "../../model/model.js";
 import { terraformOutputs } from "../terraform-outputs.js";
 import { OutputRef, type Bindable } from "./refs.js";
 import type { KopsClusterSpec, KopsServiceAccountPermissions } from "./types.js";

@@ -3,7 +3,7 @@
 // every subnet CIDR, kubernetesVersion, the API load balancer class, the DNS type. Private
 // topology in the VPC Terraform creates: a Private subnet per zone, routed through its natZone's
 // NAT, and a Utility subnet per zone, all with ids ("shared subnets", all-or-none).
-import { bucketByRole, type StackModel } from "../../normalize/model.js";
+import { bucketByRole, type StackModel } from "../../model/model.js";
 import { KOPS_NON_MASQUERADE_CIDR } from "../../normalize/cidr.js";
 import { terraformOutputs } from "../terraform-outputs.js";
 import { addonOwnership, serviceAccountPermissions } from "./addons.js";

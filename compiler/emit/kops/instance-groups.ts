@@ -2,7 +2,7 @@
 // instance, min = max = 1, in its zone's subnet), worker groups (spot groups as an ASG mixed
 // instances policy), and the bastion in the utility subnets. Every group carries the
 // kops.k8s.io/cluster label `kops create -f` needs.
-import type { InstanceGroupModel, StackModel } from "../../normalize/model.js";
+import type { InstanceGroupModel, StackModel } from "../../model/model.js";
 import { clusterAutoscalerLabels } from "./addons.js";
 import { privateSubnetName, utilitySubnetName } from "./cluster.js";
 import type { KopsInstanceGroup, KopsInstanceGroupSpec, KopsMixedInstancesPolicy, KopsRole } from "./types.js";

@@ -4,14 +4,15 @@
 // previous out/ and every rebuild would change it; `stackc diff` and the pull request diff
 // show changes instead.
 import type { Emitter } from "../emitter.js";
-import type { StackModel } from "../../normalize/model.js";
+import type { StackModel } from "../../model/model.js";
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 import { htmlCommentText, markdownCode, markdownText, shellQuote } from "./safe-text.js";
 import { runbookTemplate } from "./template.js";
 
-function render(context: unknown): string {
+/** `source`: the template text, from EmitContext.templates (read through the Io). */
+function render(source: string, context: unknown): string {
   // one trailing newline, no runs of blank lines left by omitted sections
-  return `${runbookTemplate()(context).replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${runbookTemplate(source)(context).replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
 export function runbookContext(model: StackModel): Record<string, unknown> {
@@ -73,5 +74,5 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
 export const runbookEmitter: Emitter = {
   id: "runbook",
   description: "RUNBOOK.md: the ordered apply steps for the stack",
-  emit: (model) => ({ files: [{ path: "RUNBOOK.md", contents: render(runbookContext(model)) }] }),
+  emit: (model, context) => ({ files: [{ path: "RUNBOOK.md", contents: render(context.templates.runbook, runbookContext(model)) }] }),
 };

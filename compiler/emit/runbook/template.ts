@@ -1,10 +1,9 @@
-// The runbook template, compiled once per process: the precompiled spec that the build writes
-// (scripts/build/precompile.mjs) when it matches RUNBOOK.md.hbs — then only Handlebars' small
-// runtime is loaded — else the .hbs compiled here with the same options.
+// The runbook template, compiled once per template text (which the emitter gets in
+// EmitContext.templates, read through the Io): the precompiled spec that the build writes
+// (scripts/build/precompile.mjs) when it was made from that very text — then only Handlebars'
+// small runtime is loaded — else the text compiled here with the same options.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { packagePath } from "../../util/package-root.js";
 
 const require = createRequire(import.meta.url);
 
@@ -13,11 +12,11 @@ export const RUNBOOK_TEMPLATE_OPTIONS = Object.freeze({ noEscape: true, strict: 
 
 export type RunbookTemplate = (context: unknown) => string;
 
-let template: RunbookTemplate | undefined;
+const templates = new Map<string, RunbookTemplate>();
 
-export function runbookTemplate(): RunbookTemplate {
+export function runbookTemplate(source: string): RunbookTemplate {
+  let template = templates.get(source);
   if (template) return template;
-  const source = readFileSync(packagePath("compiler", "emit", "runbook", "RUNBOOK.md.hbs"), "utf8");
   let generated: { sourceSha256?: string; spec?: unknown } | undefined;
   try {
     generated = require("./runbook-template.generated.cjs") as typeof generated;
@@ -31,6 +30,7 @@ export function runbookTemplate(): RunbookTemplate {
     const Handlebars = require("handlebars") as typeof import("handlebars");
     template = Handlebars.compile(source, { ...RUNBOOK_TEMPLATE_OPTIONS });
   }
+  templates.set(source, template);
   return template;
 }
 

@@ -2,7 +2,7 @@
 // a file per topic) and out/<stack>/terraform-bootstrap/ (its state bucket). Every file is built
 // as typed items (tf/), printed through the canonical HCL printer (hcl/), so the text is exactly
 // what `terraform fmt` writes; the same items become the artifact policies read (tf/artifact.ts).
-import type { StackModel } from "../../normalize/model.js";
+import type { StackModel } from "../../model/model.js";
 import type { Emitter, EmitOutput } from "../emitter.js";
 import { generatedHeader } from "../header.js";
 import { backendFile } from "./backend.js";

@@ -8,8 +8,8 @@
 // One statement is added here rather than in the add-on data: an add-on that reads or writes a
 // bucket encrypted with the stack's KMS key needs kms:Decrypt and kms:GenerateDataKey on that key,
 // which only the Terraform emitter knows (it decides each bucket's encryption).
-import type { BucketRole, IamResource, IamStatement } from "../../addons/iam-types.js";
-import { addonsWithInlinePolicy, type AddonModel } from "../../normalize/model.js";
+import type { BucketRole, IamResource, IamStatement } from "../../catalog/iam-types.js";
+import { addonsWithInlinePolicy, type AddonModel } from "../../model/model.js";
 import { boundedName, IAM_POLICY_NAME_MAX } from "./names.js";
 import { policyDocument, type DocStatement } from "./policy-document.js";
 import { snakeCase, type TfStack } from "./stack.js";

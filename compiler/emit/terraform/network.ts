@@ -8,7 +8,7 @@
 // - the default security group with no rules; VPC flow logs (flow-logs.ts).
 // Everything per zone is `for_each` over `local.zones`, keyed by zone name, so adding a zone
 // adds that zone's instances and touches no other.
-import type { StackModel, ZoneModel } from "../../normalize/model.js";
+import type { StackModel, ZoneModel } from "../../model/model.js";
 import { resource, topBlock, type TfFile, type TfForEach, type TfItem, type TfResource } from "./tf/blocks.js";
 import { eachKey, eachValue, rawExpr, ref, tags, template, type TfMap } from "./tf/values.js";
 import { flowLogResources } from "./flow-logs.js";

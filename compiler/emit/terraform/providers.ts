@@ -1,7 +1,7 @@
 // providers.tf: the aws provider for the stack's region, refusing any account but the stack's
 // (allowed_account_ids) and tagging everything it creates with the stack's tags (default_tags);
 // plus one aliased provider per region that holds bucket replicas.
-import type { StackModel } from "../../normalize/model.js";
+import type { StackModel } from "../../model/model.js";
 import { data, nested, topBlock, type TfFile, type TfItem, type TfTopBlock } from "./tf/blocks.js";
 import type { TfStack } from "./stack.js";
 import { replicaAlias } from "./stack.js";

@@ -4,7 +4,7 @@
 // configuration. Delete markers replicate too, so the replica's noncurrent-version expiry keeps
 // the same retention as the source. With SSE-KMS the replica is encrypted with a key in its own
 // region (kms.tf), because a KMS key cannot be used outside its region.
-import type { BucketModel } from "../../normalize/model.js";
+import type { BucketModel } from "../../model/model.js";
 import { bucketArn, bucketResources } from "./bucket.js";
 import { replicaKeyName } from "./kms.js";
 import { boundedName, IAM_ROLE_NAME_MAX } from "./names.js";

@@ -2,11 +2,11 @@
 // module creates, how each bucket is encrypted, the replica regions and their provider aliases,
 // and the references other topics use (so storage, iam, kms and outputs can never disagree on
 // what `aws_s3_bucket.velero` is called).
-import type { BucketRole } from "../../addons/iam-types.js";
+import type { BucketRole } from "../../catalog/iam-types.js";
 import { diag } from "../../diagnostics/codes.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { partitionForRegion, type AwsPartition } from "../../addons/iam/index.js";
-import type { BucketModel, StackModel } from "../../normalize/model.js";
+import type { BucketModel, StackModel } from "../../model/model.js";
 import { compareStrings, ref, template, TfExpression, type TfRef, type TfValue } from "./tf/values.js";
 
 /** Resource name of a bucket role's resources: `kops-state` → `kops_state`. */

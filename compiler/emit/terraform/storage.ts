@@ -5,7 +5,7 @@
 // - flow-logs: the log delivery service may write AWSLogs/<account>/…;
 // - access-logs: S3 may deliver server access logs of the stack's other buckets, SSE-S3;
 // - replicaRegion: a `<name>-replica` bucket in that region and the replication (replication.ts).
-import type { BucketModel } from "../../normalize/model.js";
+import type { BucketModel } from "../../model/model.js";
 import { bucketArn, bucketResources, type BucketSpec } from "./bucket.js";
 import type { DocStatement } from "./policy-document.js";
 import { replicationResources } from "./replication.js";

@@ -70,7 +70,7 @@ deny contains v if {
 # Exact: SemVer 2.0.0, MAJOR.MINOR.PATCH[-prerelease][+build], one optional leading v. This is
 # the catalog's ^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$ minus what SemVer forbids
 # (leading zeros, empty identifiers). semver.is_valid is OPA's in `opa test` and stackc's
-# (compiler/policy/builtins.ts, same answers) in wasm; it is a host call, far cheaper there than
+# (compiler/policy/engine/builtins.ts, same answers) in wasm; it is a host call, far cheaper there than
 # compiling a regex on every evaluation.
 exact(version) if {
 	is_string(version)

@@ -6,7 +6,7 @@
 #   outside the window is refused by kops or gets no fixes, so it is denied. Inside the
 #   window, a warning is given below the recommended minimum, within 60 days of the minor's
 #   upstream end of life, and after it. The window and the end-of-life dates are facts shipped
-#   with stackc (compiler/policy/kubernetes-versions.ts), passed in input.facts.kubernetes;
+#   with stackc (compiler/policy/catalog/kubernetes-versions.ts), passed in input.facts.kubernetes;
 #   the date comes from input.facts.today.
 # related_resources:
 #   - ref: https://kubernetes.io/releases/

@@ -9,7 +9,7 @@ import { root, median } from "./measure.mjs";
 
 const [dir, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 1);
-const { createPolicyEngine } = await import(path.join(root, "dist/compiler/policy/evaluate.js"));
+const { createPolicyEngine } = await import(path.join(root, "dist/compiler/policy/engine/evaluate.js"));
 const engine = createPolicyEngine();
 const inputs = readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")));
 let findings = 0;

@@ -1,0 +1,161 @@
+// The pipeline: discover → load → validate → normalize → emit → policy, for every manifest,
+// then the checks across stacks. Each stage goes as far as it safely can, so one run reports
+// every problem; later stages run only on what earlier stages could build. Nothing here
+// writes (write/build.ts does, only when the whole run is free of errors), and everything is
+// read through `options.io`: the manifests here, the shipped assets by the stages.
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/codes.js";
+import { maskSecrets } from "../diagnostics/mask-secrets.js";
+import { emitStack } from "../emit/emit.js";
+import { emitContext } from "../emit/context.js";
+import type { Emitter } from "../emit/emitter.js";
+import { buildLockFile } from "../emit/lock.js";
+import { emitters as registeredEmitters } from "../emit/registry.js";
+import type { Io } from "../io/io.js";
+import { nodeIo } from "../io/node-io.js";
+import { discoverManifests } from "../load/discover.js";
+import { createLoadSession, loadManifest } from "../load/load.js";
+import { resolveWorkspace } from "../load/workspace.js";
+import type { SourceMap } from "../load/source-map.js";
+import type { StackModel } from "../model/model.js";
+import type { VirtualFile } from "../model/virtual-file.js";
+import { checkFleet } from "../normalize/fleet.js";
+import { normalizeStack } from "../normalize/normalize.js";
+import type { PolicyStage } from "../policy/stage-types.js";
+import { stackSchema, stackValidator } from "../validate/schema.js";
+import { validateManifest } from "../validate/validate.js";
+
+export type { PolicyStage } from "../policy/stage-types.js";
+
+export interface CompileOptions {
+  /** Folder that relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
+  /** Every read goes through it (default: nodeIo, the real file system). */
+  io?: Io;
+  /** Run the emitters (check needs their artifacts for policies; validate does not). */
+  emit?: boolean;
+  emitters?: readonly Emitter[];
+  policy?: PolicyStage;
+  /** Output root, default `out` (the lock file records paths relative to out/<stack>/). */
+  outDir?: string;
+  /** Folders outside the workspace (git root, or cwd outside a repository) manifests may be read from. */
+  allowOutside?: readonly string[];
+}
+
+export interface StackResult {
+  /** Display path of the entry manifest. */
+  file: string;
+  /** metadata.name once known. */
+  name?: string;
+  model?: StackModel;
+  sourceMap?: SourceMap;
+  files?: VirtualFile[];
+  artifacts?: Record<string, unknown>;
+  /** Files under out/<name>/ that later tools own and a rebuild keeps. */
+  preserve?: string[];
+  /** Entry manifest first, then its bases. */
+  manifests: string[];
+}
+
+export interface CompileResult {
+  stacks: StackResult[];
+  /** Every finding of the run, deduplicated and sorted; each carries `stack`. */
+  diagnostics: Diagnostic[];
+  /** Display path → text of every file read (for code frames). */
+  sources: Map<string, string>;
+  /** True when the run could not start properly (missing paths, nothing to compile). */
+  usageError: boolean;
+}
+
+export async function compile(inputs: readonly string[], options: CompileOptions = {}): Promise<CompileResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const io = options.io ?? nodeIo;
+  const emitters = options.emitters ?? registeredEmitters;
+  const context = emitContext(io);
+  const outDir = path.resolve(cwd, options.outDir ?? "out");
+  const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
+  const session = createLoadSession(cwd, io, workspace);
+  const all: Diagnostic[] = [];
+  const stacks: StackResult[] = [];
+
+  const discovered = await discoverManifests(inputs, cwd, io, workspace);
+  all.push(...discovered.diagnostics);
+  let usageError = discovered.diagnostics.length > 0;
+
+  for (const manifest of discovered.manifests) {
+    const loaded = await loadManifest(session, manifest.file);
+    const tag = (ds: readonly Diagnostic[]) => ds.map((d) => ({ ...d, stack: d.stack ?? loaded.file }));
+    if (loaded.kind === "StackBase") {
+      // A base is checked through the stacks that extend it; named explicitly, say so.
+      if (!manifest.fromDirectory) {
+        all.push({
+          ...diag("STK-LOAD-005", `${loaded.file} is a StackBase; it is checked through the stacks that extend it`, {
+            file: loaded.file,
+          }),
+          stack: loaded.file,
+        });
+      }
+      continue;
+    }
+    const result: StackResult = { file: loaded.file, manifests: loaded.files };
+    stacks.push(result);
+    all.push(...tag(loaded.diagnostics));
+    if (loaded.value === undefined || !loaded.sourceMap || hasErrors(loaded.diagnostics)) continue;
+    result.sourceMap = loaded.sourceMap;
+
+    const validated = validateManifest(loaded.value, loaded.sourceMap, stackValidator(io));
+    all.push(...tag(validated.diagnostics));
+    const name = (loaded.value as { metadata?: { name?: unknown } })?.metadata?.name;
+    if (typeof name === "string") result.name = name;
+    if (!validated.value) continue;
+
+    const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap, stackSchema(io));
+    all.push(...tag(normalized.diagnostics));
+    if (!normalized.value || hasErrors(normalized.diagnostics)) continue;
+    const model = normalized.value;
+    result.model = model;
+
+    let artifacts: Record<string, unknown> = {};
+    if (options.emit) {
+      const emitted = emitStack(model, emitters, context);
+      all.push(...tag(emitted.diagnostics));
+      if (emitted.value && !hasErrors(emitted.diagnostics)) {
+        artifacts = emitted.value.artifacts;
+        const stackDir = path.join(outDir, model.name);
+        const manifests = loaded.files.map((f) => ({ absolutePath: path.resolve(cwd, f), text: session.sources.get(f) ?? "" }));
+        const lock = buildLockFile({ stackcVersion: context.stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files });
+        result.files = [...emitted.value.files, lock].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        result.artifacts = artifacts;
+        result.preserve = emitted.value.preserve;
+      }
+    }
+    if (options.policy) all.push(...tag(options.policy.evaluate({ model, artifacts, sourceMap: loaded.sourceMap })));
+  }
+
+  const members = stacks.filter((s) => s.model && s.sourceMap).map((s) => ({ model: s.model!, sourceMap: s.sourceMap! }));
+  all.push(...checkFleet(members));
+
+  if (discovered.manifests.length > 0 && stacks.length === 0 && !usageError) {
+    all.push(diag("STK-IO-002", "Only StackBase manifests were given; nothing to compile"));
+    usageError = true;
+  }
+  const diagnostics = dedupe(all).sort(compareDiagnostics);
+  // code frames quote these texts: a secret a policy found is masked before any reporter sees it
+  return { stacks, diagnostics, sources: maskSecrets(session.sources, diagnostics), usageError };
+}
+
+/** The same finding reached through several stacks (an error in a shared base) is reported once. */
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    // a waived copy (one stack's waiver) must never hide another stack's active finding
+    const key = [d.code, d.file ?? "", d.range?.start.offset ?? "", d.range?.end.offset ?? "", d.message, d.suppressed ? "waived" : ""].join("\u0000");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}

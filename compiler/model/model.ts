@@ -1,0 +1,127 @@
+// The normalized model: the manifest with every default applied (`stack`, which keeps the
+// manifest's shape so policy paths are manifest paths) plus the facts every emitter needs,
+// derived once: zones with their subnets, instance groups, buckets, enabled add-ons, tags.
+// Emitters read only this; none of them re-derives anything from the raw manifest.
+import type { AddonInfo, AddonKey } from "../catalog/addons.js";
+import type { BucketRole, IamStatement } from "../catalog/iam-types.js";
+import type { ResolvedChart, ResolvedStack } from "../../schema/stack.types.js";
+
+export type Environment = ResolvedStack["metadata"]["environment"];
+
+export interface ZoneModel {
+  name: string;
+  /** The zone letter (a, b, …): subnet derivation and resource naming key on it. */
+  letter: string;
+  privateCidr: string;
+  utilityCidr: string;
+  /** True when the CIDRs were derived (not given in spec.network.subnets). */
+  derived: boolean;
+  /** Zone whose NAT gateway this zone's private subnet routes through. */
+  natZone: string;
+}
+
+export type InstanceGroupRole = "ControlPlane" | "Node" | "Bastion";
+
+export interface InstanceGroupModel {
+  name: string;
+  role: InstanceGroupRole;
+  zones: string[];
+  subnetType: "private" | "utility";
+  /** Primary instance type (kops needs one even for mixed-instances groups). */
+  machineType: string;
+  /** All instance types; more than one means a mixed-instances policy. */
+  machineTypes: string[];
+  min: number;
+  max: number;
+  spot: boolean;
+  onDemandBase: number;
+  image: string;
+  rootVolume: { size?: number; type: string; encrypted: boolean };
+  instanceMetadata: { httpTokens: "required" | "optional"; hopLimit: number };
+  labels: Record<string, string>;
+  taints: string[];
+  /** Manifest pointer of the setting the group comes from (for diagnostics). */
+  pointer: string;
+}
+
+export interface BucketModel {
+  role: BucketRole;
+  name: string;
+  /** One line for comments and the runbook. */
+  purpose: string;
+  /** Only the IRSA discovery bucket: it serves public OIDC documents. */
+  publicRead: boolean;
+  /** Expire current objects after this many days (flow logs, access logs). */
+  expireDays?: number;
+  /** Keep noncurrent versions this many days. */
+  noncurrentDays: number;
+  /** Replicate to a bucket `<name>-replica` in this region. */
+  replicaRegion?: string;
+  pointer: string;
+}
+
+export interface AddonModel {
+  key: AddonKey;
+  info: AddonInfo;
+  version: string;
+  /** The add-on's resolved settings from the manifest (version, values, knobs). */
+  settings: Record<string, unknown> & { values: Record<string, unknown> };
+  /** Service account that gets an IRSA role, when the add-on calls AWS. */
+  serviceAccount?: { name: string; namespace: string };
+  /**
+   * AWS permissions of that service account: inline statements (the Terraform emitter renders
+   * them as one aws_iam_policy per add-on) and AWS-managed policy ARNs (attached as they are).
+   */
+  iam?: { statements: IamStatement[]; managedPolicyArns: string[] };
+  pointer: string;
+}
+
+export interface KmsModel {
+  /** create: the stack's Terraform creates a key; existing: kmsKeyArn; none: SSE-S3. */
+  mode: "create" | "existing" | "none";
+  arn?: string;
+  rotation: boolean;
+}
+
+export interface StackModel {
+  /** Display path of the entry manifest. */
+  file: string;
+  name: string;
+  environment: Environment;
+  /** The manifest with all defaults applied; same shape (and pointers) as the YAML. */
+  stack: ResolvedStack;
+  region: string;
+  accountId?: string;
+  vpcCidr: string;
+  zones: ZoneModel[];
+  /** Zones that hold a NAT gateway. */
+  natZones: string[];
+  clusterName: string;
+  /** MAJOR.MINOR of kubernetesVersion when it parses, e.g. "1.36". */
+  kubernetesMinor?: string;
+  instanceGroups: InstanceGroupModel[];
+  buckets: BucketModel[];
+  kms: KmsModel;
+  /** Enabled curated add-ons, in catalog order. */
+  addons: AddonModel[];
+  charts: ResolvedChart[];
+  /** Tags for every AWS resource, keys sorted. */
+  tags: Record<string, string>;
+}
+
+export function bucketByRole(model: StackModel, role: BucketRole): BucketModel | undefined {
+  return model.buckets.find((b) => b.role === role);
+}
+
+export function addonByKey(model: StackModel, key: AddonKey): AddonModel | undefined {
+  return model.addons.find((a) => a.key === key);
+}
+
+/**
+ * Add-ons whose service account gets an inline IAM policy: the Terraform emitter creates one
+ * policy per add-on, exported as `irsa_policy_arns[<key>]`, which the kops spec attaches. Both
+ * sides ask this one function so they cannot disagree.
+ */
+export function addonsWithInlinePolicy(model: StackModel): AddonModel[] {
+  return model.addons.filter((a) => a.serviceAccount !== undefined && (a.iam?.statements.length ?? 0) > 0);
+}

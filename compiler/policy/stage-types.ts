@@ -1,0 +1,11 @@
+// The seam between the compile pipeline and the policy gate: compile/ calls a PolicyStage for
+// each stack it could emit; policy/stage.ts builds the real one. A leaf, so compile/ needs
+// nothing else from policy/.
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourceMap } from "../load/source-map.js";
+import type { StackModel } from "../model/model.js";
+
+/** Evaluates policies for one stack. */
+export interface PolicyStage {
+  evaluate(input: { model: StackModel; artifacts: Record<string, unknown>; sourceMap: SourceMap }): Diagnostic[];
+}

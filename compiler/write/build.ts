@@ -1,0 +1,41 @@
+// compile + write: the write stage's entry point. Writes every stack's files, or nothing at all
+// when any stack has errors (the policy gate's included, when the caller passes one: the
+// library's `build` in api/ always does unless told not to).
+import path from "node:path";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/codes.js";
+import { compile, type CompileOptions, type CompileResult } from "../compile/compile.js";
+import { nodeIo } from "../io/node-io.js";
+import { contain, resolveWorkspace } from "../load/workspace.js";
+import { writeStackOutputs } from "./write.js";
+
+export interface WriteResult extends CompileResult {
+  /** Stacks written to the output directory (empty when the run had errors). */
+  written: string[];
+}
+
+export async function compileAndWrite(inputs: readonly string[], options: CompileOptions = {}): Promise<WriteResult> {
+  const result = await compile(inputs, { ...options, emit: true });
+  if (result.usageError || hasErrors(result.diagnostics)) return { ...result, written: [] };
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = path.resolve(cwd, options.outDir ?? "out");
+  // --out resolved strictly: through symlinks, inside the workspace (or an --allow-outside folder)
+  const io = options.io ?? nodeIo;
+  const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
+  const where = await contain(workspace, outDir, io);
+  if (!where.inside) {
+    const message = `The output directory ${outDir}${where.real !== outDir ? ` (it resolves to ${where.real})` : ""} is outside the workspace ${workspace.root}`;
+    const refused = diag("STK-IO-005", message, { hint: "Write inside the repository, or pass --allow-outside <dir> for the output folder" });
+    return { ...result, diagnostics: [...result.diagnostics, refused], usageError: true, written: [] };
+  }
+  const outputs = result.stacks
+    .filter((s) => s.model && s.files)
+    .map((s) => ({ name: s.model!.name, files: s.files!, preserve: s.preserve ?? [] }));
+  try {
+    await writeStackOutputs(outDir, outputs, io);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { ...result, diagnostics: [...result.diagnostics, diag("STK-IO-003", `Cannot write ${outDir}: ${message}`)], written: [] };
+  }
+  return { ...result, written: outputs.map((o) => o.name) };
+}
