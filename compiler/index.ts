@@ -15,7 +15,7 @@ export { verify, type VerifyOptions, type VerifyResult } from "./api/verify.js";
 export { bind, type BindOptions, type BindRunResult } from "./api/bind.js";
 export { explain, type ExplainOptions, type ExplainResult } from "./api/explain.js";
 export { init, type InitOptions, type InitResult } from "./api/init.js";
-export { schema } from "./api/schema.js";
+export { schema, type SchemaOptions } from "./api/schema.js";
 export type { RunOptions, PolicyRunOptions } from "./api/options.js";
 
 // diagnostics

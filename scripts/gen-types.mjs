@@ -1,24 +1,32 @@
 #!/usr/bin/env node
-// Generates schema/stack.types.ts from schema/stack.schema.json (the source of truth).
-//   Stack          the manifest as written (properties with defaults are optional)
-//   ResolvedStack  the manifest after normalize applied the schema defaults (those are required)
-// `--check` exits 1 when the committed file is stale; the test suite runs the same comparison.
+// Generates, from schema/stack.schema.json (the source of truth):
+//   schema/stack.types.ts             Stack (the manifest as written; properties with defaults are
+//                                     optional) and ResolvedStack (after normalize applied the
+//                                     schema defaults: those are required);
+//   schema/stack-overlay.schema.json  the schema of overlays and bases (scripts/lib/overlay-schema.mjs).
+// `--check` exits 1 when a committed file is stale; the test suite runs the same comparison.
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { overlaySchema } from "./lib/overlay-schema.mjs";
 import { generateStackTypes } from "./lib/stack-types.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const target = path.join(root, "schema", "stack.types.ts");
 const schema = JSON.parse(await readFile(path.join(root, "schema", "stack.schema.json"), "utf8"));
-const text = await generateStackTypes(schema);
-if (process.argv.includes("--check")) {
-  const current = await readFile(target, "utf8").catch(() => "");
-  if (current !== text) {
-    console.error("schema/stack.types.ts is stale: run `npm run gen:types`");
-    process.exit(1);
+const outputs = [
+  [target, await generateStackTypes(schema)],
+  [path.join(root, "schema", "stack-overlay.schema.json"), `${JSON.stringify(overlaySchema(schema), null, 2)}\n`],
+];
+for (const [file, text] of outputs) {
+  if (process.argv.includes("--check")) {
+    const current = await readFile(file, "utf8").catch(() => "");
+    if (current !== text) {
+      console.error(`${path.relative(root, file)} is stale: run \`npm run gen:types\``);
+      process.exitCode = 1;
+    }
+  } else {
+    await writeFile(file, text);
+    console.log(`wrote ${path.relative(root, file)}`);
   }
-} else {
-  await writeFile(target, text);
-  console.log(`wrote ${path.relative(root, target)}`);
 }

@@ -34,7 +34,8 @@ function run(cmd, args, { capture = false } = {}) {
   });
 }
 
-// 1. compile
+// 1. compile (into a clean dist/: no stale module of a moved or deleted source survives)
+await run(process.execPath, ["scripts/build/clean.mjs"]);
 const tsc = await run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"]);
 if (tsc.code !== 0) {
   console.error("\ntsc failed: the TypeScript does not compile");

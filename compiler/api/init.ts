@@ -1,7 +1,7 @@
 // `stackc init` as a function: a commented starting manifest that validates as is, written
 // through the Io (never over an existing file unless `overwrite`).
 import path from "node:path";
-import { scaffoldManifest, type ScaffoldOptions } from "../init/scaffold.js";
+import { scaffoldManifest, schemaRefFrom, type ScaffoldOptions } from "../init/scaffold.js";
 import { nodeIo } from "../io/node-io.js";
 import { displayPath } from "../load/load.js";
 import { writeNewFile } from "../write/new-file.js";
@@ -26,9 +26,9 @@ export async function init(file: string, options: InitOptions): Promise<InitResu
   const { cwd: cwdOption, io: ioOption, overwrite, dryRun, ...scaffold } = options;
   const cwd = cwdOption ?? process.cwd();
   const io = ioOption ?? nodeIo;
-  const text = scaffoldManifest({ ...scaffold, file }, io);
-  if (dryRun) return { text };
   const target = path.resolve(cwd, file);
+  const text = scaffoldManifest({ schemaRef: schemaRefFrom(target), ...scaffold, file }, io);
+  if (dryRun) return { text };
   await writeNewFile(target, text, { io, ...(overwrite ? { overwrite } : {}) });
   return { text, written: displayPath(cwd, target) };
 }

@@ -24,6 +24,7 @@ export function packagePath(...parts: string[]): string {
 /** The shipped assets, package-relative (`/` separators); package.json `files` must ship them all. */
 export const ASSETS = {
   schema: "schema/stack.schema.json",
+  overlaySchema: "schema/stack-overlay.schema.json",
   policyWasm: "policies/bundle/policy.wasm",
   policyManifest: "policies/bundle/.manifest",
   policyRules: "policies/bundle/rules.json",

@@ -1,7 +1,8 @@
 // `stackc init`: a commented starting manifest, rendered from a Handlebars template (human
 // text with comments, which is what Handlebars is for here). The result validates as is.
 import { createRequire } from "node:module";
-import { assetText } from "../assets/assets.js";
+import path from "node:path";
+import { assetPath, assetText } from "../assets/assets.js";
 import { addonInfo, type AddonKey } from "../catalog/addons.js";
 import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
@@ -21,6 +22,10 @@ export interface ScaffoldOptions {
   dnsZone?: string;
   /** Prefix of every bucket name. */
   bucketPrefix?: string;
+  /**
+   * The `$schema` of the yaml-language-server modeline. Default: the schema inside the installed
+   * stackc package, as a path relative to the file (resolves offline, in any editor).
+   */
   schemaRef?: string;
 }
 
@@ -40,7 +45,7 @@ export function scaffoldManifest(options: ScaffoldOptions, io: Io = nodeIo): str
   });
   return template({
     file: options.file,
-    schemaRef: options.schemaRef ?? "https://stackc.dev/schema/v1alpha1/stack.schema.json",
+    schemaRef: options.schemaRef ?? schemaRefFrom(path.resolve(options.file)),
     name: options.name,
     environment: options.environment,
     region: options.region,
@@ -57,4 +62,10 @@ export function scaffoldManifest(options: ScaffoldOptions, io: Io = nodeIo): str
     retentionDays: prod ? 30 : 7,
     addons: scaffoldAddons.map((key) => ({ key, version: addonInfo(key).defaultVersion })),
   });
+}
+
+/** The shipped schema as a `/`-separated path relative to the manifest at `absoluteFile`. */
+export function schemaRefFrom(absoluteFile: string): string {
+  const rel = path.relative(path.dirname(absoluteFile), assetPath("schema")).split(path.sep).join("/");
+  return rel.startsWith(".") ? rel : `./${rel}`;
 }

@@ -5,7 +5,7 @@
 //   user/     user policies (--policy): conftest-style Rego compiled with opa, or prebuilt bundles;
 //   input.ts, facts.ts, stage.ts: the input the policies see and the pipeline stage.
 export { PolicyError, toError } from "./engine/errors.js";
-export { type BuiltinImpl, type Builtins, type MemoryPages, type WasmPolicy, instantiatePolicy } from "./engine/opa-wasm.js";
+export { type BuiltinImpl, type Builtins, type MemoryPages, type WasmModule, type WasmPolicy, instantiatePolicy } from "./engine/opa-wasm.js";
 export { customBuiltins, semverCompare, semverIsValid } from "./engine/builtins.js";
 export { type PolicyBundle, FINDINGS_ENTRYPOINT, defaultBundleDir, loadBundle } from "./engine/bundle.js";
 export {

@@ -2,14 +2,16 @@
 // rule plus one per other code that occurs; results sorted (ruleId, uri, line, column, message)
 // so the bytes are stable; locations are the stack manifests (relative to %SRCROOT%), never
 // generated files. Waived findings stay in the log as suppressed results.
+// The log is typed with @types/sarif (the SARIF 2.1.0 object model), so a misspelt property or a
+// value of the wrong kind is a compile error; the exported signatures stay plain (a string out),
+// so the published .d.ts need no SARIF types.
+import type { Log, Region, ReportingDescriptor, Result, Suppression } from "sarif";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import { type ReportInput, type ReportRule, cmp, reportRules } from "./report-input.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-type SarifLevel = "error" | "warning" | "note";
-
-const levels: Readonly<Record<Severity, SarifLevel>> = { error: "error", warning: "warning", info: "note" };
+const levels: Readonly<Record<Severity, NonNullable<Result["level"]>>> = { error: "error", warning: "warning", info: "note" };
 
 export function formatSarif(input: ReportInput): string {
   const rules = reportRules(input);
@@ -27,7 +29,7 @@ export function formatSarif(input: ReportInput): string {
     )
     .map(({ d }) => sarifResult(d, index.get(d.code)!, rules[index.get(d.code)!]!));
 
-  const log = {
+  const log: Log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
     runs: [
@@ -49,8 +51,8 @@ export function formatSarif(input: ReportInput): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function sarifRule(rule: ReportRule): Record<string, unknown> {
-  const properties: Record<string, unknown> = {
+function sarifRule(rule: ReportRule): ReportingDescriptor {
+  const properties: NonNullable<ReportingDescriptor["properties"]> = {
     tags: rule.tags.slice(0, 20),
     // Policy and schema checks are exact checks on declared configuration, not heuristics.
     precision: "very-high",
@@ -96,8 +98,8 @@ function scannerLine(rule: ReportRule): string | undefined {
   return parts.length > 0 ? `Equivalent checks: ${parts.join("; ")}.` : undefined;
 }
 
-function sarifResult(d: Diagnostic, ruleIndex: number, rule: ReportRule): Record<string, unknown> {
-  const result: Record<string, unknown> = {
+function sarifResult(d: Diagnostic, ruleIndex: number, rule: ReportRule): Result {
+  const result: Result = {
     ruleId: d.code,
     ruleIndex,
     level: levels[d.severity],
@@ -106,7 +108,7 @@ function sarifResult(d: Diagnostic, ruleIndex: number, rule: ReportRule): Record
   const file = d.file ?? d.stack;
   if (file !== undefined) {
     // GitHub needs a region; a finding without a range points at the top of its file.
-    const region: Record<string, number> = d.range
+    const region: Region = d.range
       ? {
           startLine: d.range.start.line,
           startColumn: d.range.start.column,
@@ -129,7 +131,7 @@ function sarifResult(d: Diagnostic, ruleIndex: number, rule: ReportRule): Record
   }
   if (d.suppressed) {
     const s = d.suppressed;
-    const suppression: Record<string, unknown> = { kind: "external", status: "accepted", justification: s.justification };
+    const suppression: Suppression = { kind: "external", status: "accepted", justification: s.justification };
     if (s.file !== undefined) {
       suppression.location = {
         physicalLocation: {
@@ -141,7 +143,7 @@ function sarifResult(d: Diagnostic, ruleIndex: number, rule: ReportRule): Record
     if (s.expires !== undefined) suppression.properties = { expires: s.expires };
     result.suppressions = [suppression];
   }
-  const properties: Record<string, unknown> = {};
+  const properties: NonNullable<Result["properties"]> = {};
   if (d.stack !== undefined) properties.stack = d.stack;
   if (d.pointer !== undefined) properties.pointer = d.pointer;
   if (Object.keys(properties).length > 0) result.properties = properties;

@@ -36,6 +36,8 @@ test("package exports: stackc, stackc/policy, stackc/report, stackc/io and the s
   for (const name of ["nodeIo", "createMemoryIo"]) assert.ok(io[name], name);
   const schemaModule = (await import("stackc/schema" as string, { with: { type: "json" } })) as { default: { $schema?: string } };
   assert.match(String(schemaModule.default.$schema), /2020-12/);
+  const overlay = (await import("stackc/schema/overlay" as string, { with: { type: "json" } })) as { default: { $id?: string } };
+  assert.match(String(overlay.default.$id), /stack-overlay\.schema\.json$/);
 });
 
 test("a deep import outside the exports map is refused (only the named entries are public)", async () => {

@@ -32,6 +32,12 @@ test("YAML 1.1 ambiguity: dates, yes/no/on/off, octal and sexagesimal numbers; n
   }
 });
 
+test("YAML 1.1 ambiguity is the yaml library's 1.1 reading: full timestamps only, base prefixes, .inf/.nan; comments and lists are not scalars", () => {
+  for (const s of ["2025-01-01 10:00:00", "2025-1-1", "0x1F", "0b101", "-.inf", ".NaN", "190:20:30", "NULL", "Y"]) assert.ok(ambiguousInYaml11(s), s);
+  // YAML 1.1 timestamps need seconds (go-yaml v2 agrees); a comment or a flow list is no plain scalar
+  for (const s of ["2025-01-01 10:00", "#x", "[a]", "a: b", "line one\nline two", "1.36.1"]) assert.not.ok(ambiguousInYaml11(s), s);
+});
+
 test("quoteForYaml11: ambiguous strings and keys are double-quoted, and read back by a YAML 1.1 parser as strings", () => {
   const values = { from: "2025-01-01", flags: ["on", "plain"], nested: { mode: "0644", n: 3 } };
   const text = toYaml(quoteForYaml11(values));

@@ -24,7 +24,7 @@ export function policyStage(extraPolicies: readonly UserPolicy[] = []): CatalogP
   return (shared ??= createPolicyStage({ now: NOW, bundleDir }));
 }
 
-interface Tamper {
+export interface Tamper {
   [emitter: string]: { remove?: string[] } | undefined;
 }
 
@@ -32,7 +32,7 @@ interface TerraformLike {
   modules: { resources: { address: string }[] }[];
 }
 
-function tampered(tamper: Tamper): Emitter[] {
+export function tampered(tamper: Tamper): Emitter[] {
   return emitters.map((e) => {
     const remove = new Set(tamper[e.id]?.remove ?? []);
     if (remove.size === 0) return e;

@@ -61,10 +61,12 @@ test("stackc schema prints the schema file byte for byte", () => {
   assert.is(stackSchemaText(), readFileSync(repoPath("schema", "stack.schema.json"), "utf8"));
 });
 
-test("every example stack declares the schema for editors", () => {
+test("every example stack declares the schema for editors: the overlay schema for overlays and bases", () => {
   for (const f of ["base.yaml", "dev.yaml", "staging.yaml", "prod.yaml", "fleet/prod-base.yaml", "fleet/prod-us-east-1.yaml", "fleet/prod-ap-southeast-2.yaml"]) {
     const text = readFileSync(repoPath("stacks", f), "utf8");
-    assert.match(text.split("\n")[0]!, /^# yaml-language-server: \$schema=(\.\.\/)+schema\/stack\.schema\.json$/, f);
+    const partial = /^extends:/m.test(text) || /^kind: StackBase$/m.test(text);
+    const schema = partial ? "stack-overlay" : "stack";
+    assert.match(text.split("\n")[0]!, new RegExp(`^# yaml-language-server: \\$schema=(\\.\\./)+schema/${schema}\\.schema\\.json$`), f);
   }
 });
 

@@ -6,7 +6,8 @@ export function registerSchema(program: Command, ctx: CommandContext): void {
   program
     .command("schema")
     .description("print the manifest JSON Schema (for editors: yaml-language-server, IDE plugins)")
-    .action(() => {
-      ctx.io.stdout.write(schema(ctx.io.fs ? { io: ctx.io.fs } : {}));
+    .option("--overlay", "the schema of stacks with extends and of StackBase files (nothing required a base can supply; null removes an inherited key)")
+    .action((flags: { overlay?: boolean }) => {
+      ctx.io.stdout.write(schema({ ...(flags.overlay ? { overlay: true } : {}), ...(ctx.io.fs ? { io: ctx.io.fs } : {}) }));
     });
 }

@@ -1,24 +1,28 @@
 // Helm reads values files with a YAML 1.1 resolver (sigs.k8s.io/yaml over go-yaml v2): a plain
 // `2025-01-01` becomes a timestamp (rendered back as 2025-01-01T00:00:00Z, which breaks Loki's
-// schema `from`), `on`/`no` become booleans (map keys too), `0755` an octal number. The shared serializer writes
-// YAML 1.2, where those are plain strings. This marks every string a YAML 1.1 reader would not
-// read back as the same string for double quoting, before it goes through toYaml.
-import { Pair, Scalar, YAMLMap } from "yaml";
+// schema `from`), `on`/`no` become booleans (map keys too), `0755` an octal number. The shared
+// serializer writes YAML 1.2, where those are plain strings. This marks every string a YAML 1.1
+// reader would not read back as the same string for double quoting, before it goes through
+// toYaml. What YAML 1.1 makes of a plain scalar is decided by the yaml library's own 1.1 mode
+// (its yaml-1.1 schema: booleans, null, base 2/8/16 and sexagesimal integers, floats, .inf/.nan,
+// timestamps), not by a table of patterns kept here.
+import { Pair, Scalar, YAMLMap, isScalar, parseDocument } from "yaml";
 import { isPlainObject } from "./merge.js";
 
-const YAML11_NON_STRINGS: readonly RegExp[] = [
-  /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
-  /^(~|null|Null|NULL)?$/,
-  /^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])*)$/,
-  /^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?$/,
-  /^[-+]?[0-9][0-9_]*([eE][-+]?[0-9]+)$/,
-  /^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/,
-  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+|$)/,
-];
+const cache = new Map<string, boolean>();
 
 /** True when a YAML 1.1 reader would take the plain scalar for something other than this string. */
 export function ambiguousInYaml11(text: string): boolean {
-  return YAML11_NON_STRINGS.some((re) => re.test(text));
+  // a multi-line string is never one plain scalar token; the serializer picks a block style
+  if (text.includes("\n")) return false;
+  let answer = cache.get(text);
+  if (answer !== undefined) return answer;
+  const doc = parseDocument(text, { version: "1.1" });
+  if (doc.errors.length > 0) answer = false; // not a plain scalar at all: the serializer quotes it in any version
+  else if (doc.contents === null) answer = text.trim() === ""; // the empty plain scalar is null; a lone comment is no scalar
+  else answer = isScalar(doc.contents) && typeof doc.contents.value !== "string";
+  if (cache.size < 10_000) cache.set(text, answer);
+  return answer;
 }
 
 function quoted(text: string): Scalar {

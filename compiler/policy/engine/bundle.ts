@@ -6,6 +6,7 @@ import { assetPath, cachedRead } from "../../assets/assets.js";
 import type { Io } from "../../io/io.js";
 import { nodeIo } from "../../io/node-io.js";
 import { PolicyError, toError } from "./errors.js";
+import type { WasmModule } from "./opa-wasm.js";
 
 /** The bundle folder shipped with stackc (policies/bundle, beside dist/). */
 export function defaultBundleDir(): string {
@@ -17,7 +18,7 @@ export const FINDINGS_ENTRYPOINT = "stackc/main/findings";
 
 export interface PolicyBundle {
   dir: string;
-  module: WebAssembly.Module;
+  module: WasmModule;
   /** Entrypoints named in the bundle's .manifest. */
   entrypoints: readonly string[];
   /** Size of policy.wasm in bytes. */

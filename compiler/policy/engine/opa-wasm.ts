@@ -20,6 +20,12 @@ function opaWasm(): OpaWasmSdk {
 export type BuiltinImpl = (...args: never[]) => unknown;
 export type Builtins = Readonly<Record<string, BuiltinImpl>>;
 
+/**
+ * A compiled WebAssembly module (a WebAssembly.Module at run time). Declared opaquely so the
+ * published types compile without the DOM or Node libraries, which are what declare WebAssembly.
+ */
+export type WasmModule = object;
+
 /** Wasm memory in 64 KiB pages; memory only grows, so `maximum` bounds a run. */
 export interface MemoryPages {
   initial: number;
@@ -36,11 +42,11 @@ export interface WasmPolicy {
 }
 
 /** Instantiate a compiled policy module (cheap: ~0.2 ms; compiling the Module is the costly part). */
-export function instantiatePolicy(module: WebAssembly.Module, memory: MemoryPages, builtins: Builtins = {}): WasmPolicy {
+export function instantiatePolicy(module: WasmModule, memory: MemoryPages, builtins: Builtins = {}): WasmPolicy {
   let policy: SdkPolicy;
   try {
     // The SDK mutates the descriptor it is given; hand it a copy.
-    policy = opaWasm().loadPolicySync(module, { ...memory }, builtins as Record<string, (...args: unknown[]) => unknown>);
+    policy = opaWasm().loadPolicySync(module as WebAssembly.Module, { ...memory }, builtins as Record<string, (...args: unknown[]) => unknown>);
   } catch (thrown) {
     throw toError(thrown, "cannot instantiate the policy module");
   }
