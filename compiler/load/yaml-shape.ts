@@ -18,8 +18,13 @@ export type ShapeViolation =
   | { limit: "nodes"; offset: number }
   | { limit: "keys"; offset: number; mapOffset: number };
 
-/** The first limit the documents exceed (offset: where the excess starts), or undefined. */
-export function measureShape(tokens: readonly CST.Token[], limits: ShapeLimits = defaultShapeLimits): ShapeViolation | undefined {
+/**
+ * The first limit the documents exceed (offset: where the excess starts), or undefined.
+ * `parsed` is what yaml's Parser yields (CST tokens); typed loosely here so the published
+ * declarations do not depend on yaml's types.
+ */
+export function measureShape(parsed: readonly object[], limits: ShapeLimits = defaultShapeLimits): ShapeViolation | undefined {
+  const tokens = parsed as readonly CST.Token[];
   const stack: Array<{ token: CST.Token; depth: number }> = [];
   for (const token of tokens) if (token.type === "document" && token.value) stack.push({ token: token.value, depth: 1 });
   let nodes = 0;
