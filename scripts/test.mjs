@@ -45,7 +45,16 @@ if (tsc.code !== 0) {
 }
 // the rest of `npm run build` (scripts/build/): the precompiled validator and runbook template,
 // then the one-file CLI bundle with its code cache, which the CLI tests then run through bin/
-for (const step of ["precompile.mjs", "bundle.mjs"]) {
+// A node_modules installed before esbuild joined the devDependencies cannot bundle: say so and
+// go on unbundled (bin/ falls back by itself); `npm ci` brings it, as on a fresh machine and CI.
+let hasEsbuild = true;
+try {
+  await import("esbuild");
+} catch {
+  hasEsbuild = false;
+  console.log("[build] SKIPPED the CLI bundle: esbuild is not installed in node_modules (run npm ci); the CLI runs unbundled");
+}
+for (const step of hasEsbuild ? ["precompile.mjs", "bundle.mjs"] : ["precompile.mjs"]) {
   const built = await run(process.execPath, [`scripts/build/${step}`]);
   if (built.code !== 0) {
     console.error(`\nscripts/build/${step} failed`);

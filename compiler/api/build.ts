@@ -6,19 +6,21 @@
 import { diag } from "../diagnostics/codes.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
 import type { RuleMeta } from "../policy/catalog/rules.js";
-import { compileAndWrite, type WriteResult } from "../write/build.js";
+import { nodeIo } from "../io/node-io.js";
+import { type FleetResult, runFleet } from "../fleet/run.js";
+import { type FleetRunOptions, fleetSettings } from "../fleet/settings.js";
 import type { PolicyRunOptions } from "./options.js";
 import { policyGate } from "./policy-gate.js";
 import { secretGate } from "./secret-gate.js";
 
-export interface BuildOptions extends PolicyRunOptions {
+export interface BuildOptions extends PolicyRunOptions, FleetRunOptions {
   /** Output root (default `out`), relative to cwd. */
   outDir?: string;
   /** Build without evaluating any policy. Explicit and reported: the result carries STK-POLICY-006. */
   skipPolicies?: boolean;
 }
 
-export interface BuildResult extends WriteResult {
+export interface BuildResult extends FleetResult {
   /** "enforced": every stack passed the policy gate before anything was written. */
   policyGate: "enforced" | "skipped";
   /** The rule catalog evaluated (empty when skipped). */
@@ -27,21 +29,28 @@ export interface BuildResult extends WriteResult {
 
 /** Rejects with UserPolicyError when a user policy cannot be loaded or compiled. */
 export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
-  const base = {
-    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
-    ...(options.io ? { io: options.io } : {}),
-    ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
-    ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
-  };
+  const cwd = options.cwd ?? process.cwd();
+  const io = options.io ?? nodeIo;
+  const outDir = options.outDir ?? "out";
+  // each stack is compiled, gated and staged by its own task (worker threads for a fleet), and
+  // every staged stack swapped into out/ only when the whole run is free of errors
   if (options.skipPolicies) {
-    // even without the gate, a plaintext secret is never written
-    const result = await compileAndWrite(paths, { ...base, policy: secretGate(options.io) });
+    // even without the gate, a plaintext secret is never written: the secret rule runs (in this thread)
+    const fleet = await fleetSettings({ ...options, cache: false }, { cwd, io, key: { mode: "plain", today: "", outDir } });
+    const result = await runFleet(paths, { mode: "build", cwd, io, outDir, policy: secretGate(io), inProcessOnly: true, ...fleet, ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}) });
     const skipped = diag("STK-POLICY-006", "Built without the policy gate (skipPolicies): no policy rule, user policy or waiver was evaluated", {
       hint: "Run stackc check on these manifests before applying the output",
     });
     return { ...result, diagnostics: [...result.diagnostics, skipped].sort(compareDiagnostics), policyGate: "skipped", rules: [] };
   }
   const gate = policyGate(options);
-  const result = await compileAndWrite(paths, { ...base, policy: gate });
+  const inProcessOnly = (options.policies ?? []).length > 0;
+  // a cached result says nothing about which folders were allowed: no cache with --allow-outside
+  const fleet = await fleetSettings(inProcessOnly || options.allowOutside?.length ? { ...options, cache: false } : options, {
+    cwd,
+    io,
+    key: { mode: "gate", today: gate.now.toISOString().slice(0, 10), outDir },
+  });
+  const result = await runFleet(paths, { mode: "build", cwd, io, outDir, now: gate.now, policy: gate, inProcessOnly, ...fleet, ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}) });
   return { ...result, policyGate: "enforced", rules: gate.rules };
 }

@@ -2,19 +2,23 @@
 // memory) and the policies (catalog, user policies, waivers). Writes nothing, except the policy
 // inputs when asked to (dumpPolicyInput).
 import path from "node:path";
-import { compile, type CompileResult } from "../compile/compile.js";
+import type { CompileResult } from "../compile/compile.js";
+import { runFleet } from "../fleet/run.js";
+import { type FleetRunOptions, fleetSettings } from "../fleet/settings.js";
 import { nodeIo } from "../io/node-io.js";
 import type { RuleMeta } from "../policy/catalog/rules.js";
 import { preparePolicyInputDir, writePolicyInputs } from "../write/policy-inputs.js";
 import type { PolicyRunOptions } from "./options.js";
 import { policyGate } from "./policy-gate.js";
 
-export interface CheckOptions extends PolicyRunOptions {
+export interface CheckOptions extends PolicyRunOptions, FleetRunOptions {
   /** Also write each stack's policy input to <dir>/<stack>.json (for opa eval, conftest test); relative to cwd. */
   dumpPolicyInput?: string;
 }
 
 export interface CheckResult extends CompileResult {
+  /** Stacks taken from the cache (their recorded findings; not compiled again). */
+  fromCache: number;
   /** The rule catalog that was evaluated (for SARIF/JUnit rule lists). */
   rules: readonly RuleMeta[];
   /** The time policies and waivers saw. */
@@ -43,7 +47,15 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
   }
   const inputs = new Map<string, unknown>();
   const gate = policyGate({ ...options, cwd, io }, dumpDir === undefined ? undefined : (model, input) => inputs.set(model.name, input));
-  const result = await compile(paths, { cwd, io, emit: true, policy: gate, ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}) });
+  // user policies and the input dump belong to this thread, and neither is in the cache key
+  const inProcessOnly = (options.policies ?? []).length > 0 || dumpDir !== undefined;
+  // a cached result says nothing about which folders were allowed: no cache with --allow-outside
+  const fleet = await fleetSettings(inProcessOnly || options.allowOutside?.length ? { ...options, cache: false } : options, {
+    cwd,
+    io,
+    key: { mode: "gate", today: gate.now.toISOString().slice(0, 10), outDir: "out" },
+  });
+  const result = await runFleet(paths, { mode: "check", cwd, io, now: gate.now, policy: gate, inProcessOnly, ...fleet, ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}) });
   if (dumpDir !== undefined) await writePolicyInputs(dumpDir, inputs, io);
   return { ...result, rules: gate.rules, now: gate.now };
 }

@@ -17,6 +17,8 @@ export type FailOn = "error" | "warn";
 
 export interface ReportOptions {
   format: string;
+  /** Date.now() when the run started (the text summary shows the time on a TTY). */
+  startedAt?: number;
   color?: boolean;
   verbose?: boolean;
   failOn: FailOn;
@@ -48,6 +50,8 @@ export function report(result: CompileResult, options: ReportOptions, io: CliStr
       stackCount: result.stacks.length,
       colors: c,
       ...(options.verbose ? { verbose: true } : {}),
+      // the run's time only for a person at a terminal: piped reports stay byte-identical
+      ...(options.startedAt !== undefined && io.stdout.isTTY === true ? { elapsedMs: Date.now() - options.startedAt } : {}),
     }),
   );
 }

@@ -10,13 +10,13 @@ import { diag } from "../diagnostics/codes.js";
 import { maskSecrets } from "../diagnostics/mask-secrets.js";
 import { emitStack } from "../emit/emit.js";
 import { emitContext } from "../emit/context.js";
-import type { Emitter } from "../emit/emitter.js";
+import type { EmitContext, Emitter } from "../emit/emitter.js";
 import { buildLockFile } from "../emit/lock.js";
 import { emitters as registeredEmitters } from "../emit/registry.js";
 import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
-import { discoverManifests } from "../load/discover.js";
-import { createLoadSession, loadManifest } from "../load/load.js";
+import { discoverManifests, type DiscoveredManifest } from "../load/discover.js";
+import { createLoadSession, loadManifest, type LoadSession } from "../load/load.js";
 import { resolveWorkspace } from "../load/workspace.js";
 import type { SourceMap } from "../load/source-map.js";
 import type { StackModel } from "../model/model.js";
@@ -85,53 +85,9 @@ export async function compile(inputs: readonly string[], options: CompileOptions
   let usageError = discovered.diagnostics.length > 0;
 
   for (const manifest of discovered.manifests) {
-    const loaded = await loadManifest(session, manifest.file);
-    const tag = (ds: readonly Diagnostic[]) => ds.map((d) => ({ ...d, stack: d.stack ?? loaded.file }));
-    if (loaded.kind === "StackBase") {
-      // A base is checked through the stacks that extend it; named explicitly, say so.
-      if (!manifest.fromDirectory) {
-        all.push({
-          ...diag("STK-LOAD-005", `${loaded.file} is a StackBase; it is checked through the stacks that extend it`, {
-            file: loaded.file,
-          }),
-          stack: loaded.file,
-        });
-      }
-      continue;
-    }
-    const result: StackResult = { file: loaded.file, manifests: loaded.files };
-    stacks.push(result);
-    all.push(...tag(loaded.diagnostics));
-    if (loaded.value === undefined || !loaded.sourceMap || hasErrors(loaded.diagnostics)) continue;
-    result.sourceMap = loaded.sourceMap;
-
-    const validated = validateManifest(loaded.value, loaded.sourceMap, stackValidator(io));
-    all.push(...tag(validated.diagnostics));
-    const name = (loaded.value as { metadata?: { name?: unknown } })?.metadata?.name;
-    if (typeof name === "string") result.name = name;
-    if (!validated.value) continue;
-
-    const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap, stackSchema(io));
-    all.push(...tag(normalized.diagnostics));
-    if (!normalized.value || hasErrors(normalized.diagnostics)) continue;
-    const model = normalized.value;
-    result.model = model;
-
-    let artifacts: Record<string, unknown> = {};
-    if (options.emit) {
-      const emitted = emitStack(model, emitters, context);
-      all.push(...tag(emitted.diagnostics));
-      if (emitted.value && !hasErrors(emitted.diagnostics)) {
-        artifacts = emitted.value.artifacts;
-        const stackDir = path.join(outDir, model.name);
-        const manifests = loaded.files.map((f) => ({ absolutePath: path.resolve(cwd, f), text: session.sources.get(f) ?? "" }));
-        const lock = buildLockFile({ stackcVersion: context.stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files });
-        result.files = [...emitted.value.files, lock].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        result.artifacts = artifacts;
-        result.preserve = emitted.value.preserve;
-      }
-    }
-    if (options.policy) all.push(...tag(options.policy.evaluate({ model, artifacts, sourceMap: loaded.sourceMap })));
+    const one = await compileStack(session, manifest, { ...options, cwd, io, outDir, emitters, context });
+    all.push(...one.diagnostics);
+    if (one.result) stacks.push(one.result);
   }
 
   const members = stacks.filter((s) => s.model && s.sourceMap).map((s) => ({ model: s.model!, sourceMap: s.sourceMap! }));
@@ -146,8 +102,69 @@ export async function compile(inputs: readonly string[], options: CompileOptions
   return { stacks, diagnostics, sources: maskSecrets(session.sources, diagnostics), usageError };
 }
 
+/**
+ * One discovered manifest through load → validate → normalize → emit → policy: its result (none
+ * for a StackBase) and its own findings, each tagged with the stack. compile() runs it in a
+ * loop; the fleet runner (fleet/run.ts) per stack, on worker threads too.
+ */
+export async function compileStack(
+  session: LoadSession,
+  manifest: DiscoveredManifest,
+  options: CompileOptions & { cwd: string; io: Io; outDir: string; emitters: readonly Emitter[]; context: EmitContext },
+): Promise<{ result?: StackResult; diagnostics: Diagnostic[] }> {
+  const { cwd, io, outDir, emitters, context } = options;
+  const all: Diagnostic[] = [];
+  const loaded = await loadManifest(session, manifest.file);
+  const tag = (ds: readonly Diagnostic[]) => ds.map((d) => ({ ...d, stack: d.stack ?? loaded.file }));
+  if (loaded.kind === "StackBase") {
+    // A base is checked through the stacks that extend it; named explicitly, say so.
+    if (!manifest.fromDirectory) {
+      all.push({
+        ...diag("STK-LOAD-005", `${loaded.file} is a StackBase; it is checked through the stacks that extend it`, {
+          file: loaded.file,
+        }),
+        stack: loaded.file,
+      });
+    }
+    return { diagnostics: all };
+  }
+  const result: StackResult = { file: loaded.file, manifests: loaded.files };
+  all.push(...tag(loaded.diagnostics));
+  if (loaded.value === undefined || !loaded.sourceMap || hasErrors(loaded.diagnostics)) return { result, diagnostics: all };
+  result.sourceMap = loaded.sourceMap;
+
+  const validated = validateManifest(loaded.value, loaded.sourceMap, stackValidator(io));
+  all.push(...tag(validated.diagnostics));
+  const name = (loaded.value as { metadata?: { name?: unknown } })?.metadata?.name;
+  if (typeof name === "string") result.name = name;
+  if (!validated.value) return { result, diagnostics: all };
+
+  const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap, stackSchema(io));
+  all.push(...tag(normalized.diagnostics));
+  if (!normalized.value || hasErrors(normalized.diagnostics)) return { result, diagnostics: all };
+  const model = normalized.value;
+  result.model = model;
+
+  let artifacts: Record<string, unknown> = {};
+  if (options.emit) {
+    const emitted = emitStack(model, emitters, context);
+    all.push(...tag(emitted.diagnostics));
+    if (emitted.value && !hasErrors(emitted.diagnostics)) {
+      artifacts = emitted.value.artifacts;
+      const stackDir = path.join(outDir, model.name);
+      const manifests = loaded.files.map((f) => ({ absolutePath: path.resolve(cwd, f), text: session.sources.get(f) ?? "" }));
+      const lock = buildLockFile({ stackcVersion: context.stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files });
+      result.files = [...emitted.value.files, lock].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      result.artifacts = artifacts;
+      result.preserve = emitted.value.preserve;
+    }
+  }
+  if (options.policy) all.push(...tag(options.policy.evaluate({ model, artifacts, sourceMap: loaded.sourceMap })));
+  return { result, diagnostics: all };
+}
+
 /** The same finding reached through several stacks (an error in a shared base) is reported once. */
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {

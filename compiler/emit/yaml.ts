@@ -3,6 +3,7 @@
 // two-space indent, no line folding, no anchors/aliases, plain scalars where safe, LF and one
 // trailing newline.
 import { stringify, type ToStringOptions } from "yaml";
+import { plainYaml } from "./yaml-plain.js";
 
 const options: ToStringOptions & { aliasDuplicateObjects: false } = {
   indent: 2,
@@ -15,7 +16,23 @@ const options: ToStringOptions & { aliasDuplicateObjects: false } = {
   aliasDuplicateObjects: false,
 };
 
+/** Which path toYaml took, per process (the tests compare both paths and count them). */
+export const yamlPaths = { fastPath: true, fast: 0, library: 0 };
+
 export function toYaml(value: unknown): string {
+  // written directly where that gives the library's exact bytes (nearly every emitted file);
+  // the library builds a Document for the rest
+  const fast = yamlPaths.fastPath ? plainYaml(value) : undefined;
+  if (fast !== undefined) {
+    yamlPaths.fast++;
+    return fast;
+  }
+  yamlPaths.library++;
+  return libraryYaml(value);
+}
+
+/** toYaml through the yaml library alone (and the reference the fast path is tested against). */
+export function libraryYaml(value: unknown): string {
   const text = stringify(value, options);
   return text.endsWith("\n") ? text : `${text}\n`;
 }

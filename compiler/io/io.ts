@@ -76,6 +76,9 @@ export interface Io {
   removeSync(absolutePath: string): void;
   /** Runs a program to completion (no shell). */
   spawnSync(command: string, args: readonly string[], options?: SpawnOptions): SpawnResult;
+
+  /** How many threads may run at once (the fleet's default --jobs); absent: one (no worker threads). */
+  availableParallelism?(): number;
 }
 
 /** An error carrying a Node-style code (ENOENT, EEXIST, …), as Io implementations throw. */

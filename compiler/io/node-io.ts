@@ -17,6 +17,7 @@ function entries(list: { name: string; isDirectory(): boolean; isFile(): boolean
 }
 
 export const nodeIo: Io = {
+  availableParallelism: () => os.availableParallelism(),
   readFile: (p) => readFile(p, "utf8"),
   readInput: readRegularFile,
   realpath: (p) => realpath(p),

@@ -14,6 +14,11 @@ export interface TextReportInput {
   colors: Colors;
   /** Include info-level diagnostics and waived findings. */
   verbose?: boolean;
+  /**
+   * Wall time of the run, for the summary line. Given only when a person reads it (a TTY):
+   * piped and CI reports stay byte-identical from run to run.
+   */
+  elapsedMs?: number;
 }
 
 export function formatText(input: TextReportInput): string {
@@ -38,8 +43,13 @@ export function formatText(input: TextReportInput): string {
     if (d.suppressed) out += `  ${c.gray(`waived: ${visibleLine(d.suppressed.justification)}${d.suppressed.expires ? ` (until ${d.suppressed.expires})` : ""}`)}\n`;
     out += "\n";
   }
-  out += summary(input.diagnostics, input.stackCount, c) + "\n";
+  const line = summary(input.diagnostics, input.stackCount, c);
+  out += (input.elapsedMs === undefined ? line : line.replace(/\.((?:\u001b\[[0-9;]*m)?)$/, ` in ${seconds(input.elapsedMs)}.$1`)) + "\n";
   return out;
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function summary(diagnostics: readonly Diagnostic[], stackCount: number, c: Colors): string {

@@ -63,7 +63,7 @@ export async function writeStackOutputs(outDir: string, stacks: readonly StackOu
  * never followed, so a planted link cannot copy /etc/shadow into out/ or carry a link into the
  * committed tree.
  */
-async function carried(io: Io, target: string, rel: string): Promise<boolean> {
+export async function carried(io: Io, target: string, rel: string): Promise<boolean> {
   const parts = rel.split("/");
   for (let i = 0; i <= parts.length; i++) {
     if (await io.isSymlink?.(path.join(target, ...parts.slice(0, i)))) return false;

@@ -1,6 +1,6 @@
 // Cold start: one stack checked and built by a fresh `node bin/stackc.js` process, as a ratio to
 // the floor, `node -e 0` (Node's own start). Medians of many runs, alternated so that machine
-// noise hits both sides alike.
+// noise hits both sides alike. --no-cache: every run compiles the stack.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,12 +19,12 @@ export default function cold(ctx) {
   const help = [];
   try {
     runNode(["-e", "0"]);
-    runNode([cli, "check", stack, "--now", ctx.now]);
+    runNode([cli, "check", stack, "--now", ctx.now, "--no-cache"]);
     for (let i = 0; i < runs; i++) {
       floor.push(runNode(["-e", "0"]).ms);
-      check.push(runNode([cli, "check", stack, "--now", ctx.now]).ms);
+      check.push(runNode([cli, "check", stack, "--now", ctx.now, "--no-cache"]).ms);
       const out = path.join(tmp, `out-${i}`);
-      build.push(runNode([cli, "build", stack, "--now", ctx.now, "--allow-outside", tmp, "--out", out]).ms);
+      build.push(runNode([cli, "build", stack, "--now", ctx.now, "--allow-outside", tmp, "--out", out, "--no-cache"]).ms);
       rmSync(out, { recursive: true, force: true });
       help.push(runNode([cli, "--version"]).ms);
     }

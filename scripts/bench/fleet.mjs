@@ -1,6 +1,7 @@
 // Fleets: `check` and `build` of generated fleets of growing size, wall time, stacks/s and the
 // process's peak RSS (workers included), each a median of ctx.runs runs. A build starts from an
-// empty output folder each run, so nothing is incremental here (see incremental.mjs).
+// empty output folder each run and no run reads the stack cache (--no-cache), so nothing is
+// incremental here (see incremental.mjs).
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { fleet } from "./lib/fleets.mjs";
@@ -14,11 +15,11 @@ export default function fleets(ctx) {
   const results = new Map();
   for (const n of ctx.sizes) {
     const { dir } = fleet(n, ctx.now);
-    const check = repeat(ctx.runs, () => runNode([cli, "check", "fleet", "--now", ctx.now, ...ctx.extraArgs], { cwd: dir, measureRss: true }));
+    const check = repeat(ctx.runs, () => runNode([cli, "check", "fleet", "--now", ctx.now, "--no-cache", ...ctx.extraArgs], { cwd: dir, measureRss: true }));
     const out = path.join(dir, "out");
     const build = repeat(ctx.runs, () => {
       rmSync(out, { recursive: true, force: true });
-      return runNode([cli, "build", "fleet", "--now", ctx.now, "--out", out, ...ctx.extraArgs], { cwd: dir, measureRss: true });
+      return runNode([cli, "build", "fleet", "--now", ctx.now, "--out", out, "--no-cache", ...ctx.extraArgs], { cwd: dir, measureRss: true });
     });
     rmSync(out, { recursive: true, force: true });
     results.set(n, { check, build });

@@ -1,5 +1,6 @@
-// Incremental: a fleet of 1000 built once; then a build with nothing changed, and builds after
-// editing one stack's manifest (a different stack each run), each a median of ctx.runs runs.
+// Incremental: a fleet of 1000 built once (filling the stack cache, in its own folder); then a
+// build with nothing changed, and builds after editing one stack's manifest (a different stack
+// each run), each a median of ctx.runs runs.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fleet } from "./lib/fleets.mjs";
@@ -13,7 +14,9 @@ export default function incremental(ctx) {
   const { dir, files } = fleet(n, ctx.now);
   const out = path.join(dir, "out");
   rmSync(out, { recursive: true, force: true });
-  const buildArgs = [cli, "build", "fleet", "--now", ctx.now, "--out", out, ...ctx.extraArgs];
+  const cache = path.join(dir, "cache");
+  rmSync(cache, { recursive: true, force: true });
+  const buildArgs = [cli, "build", "fleet", "--now", ctx.now, "--out", out, "--cache-dir", cache, ...ctx.extraArgs];
   const full = runNode(buildArgs, { cwd: dir });
   const unchanged = repeat(ctx.runs, () => runNode(buildArgs, { cwd: dir }));
   const touched = repeat(ctx.runs, (i) => {

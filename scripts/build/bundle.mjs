@@ -11,7 +11,7 @@
 //
 // The sources load CommonJS packages and the generated .cjs files through
 // `createRequire(import.meta.url)`; that local `require` is removed here so esbuild sees plain
-// require() calls and bundles what they name. esbuild is a devDependency (installed by npm ci).
+// require() calls and bundles what they name (relative ones resolve from the source file). esbuild is a devDependency (installed by npm ci).
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -20,12 +20,16 @@ import { build } from "esbuild";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const LOCAL_REQUIRE = /^const require = createRequire\(import\.meta\.url\);$/m;
 
+// Each module keeps its own import.meta.url — the URL its unbundled file has under dist/ — so
+// whatever it locates from there (the package root, a generated .cjs beside it) is where it was.
+const dist = path.join(root, "dist");
 const localRequire = {
   name: "stackc-local-require",
   setup(b) {
     b.onLoad({ filter: /[\\/]dist[\\/]compiler[\\/].*\.js$/ }, (args) => {
-      const text = readFileSync(args.path, "utf8");
-      return { contents: text.replace(LOCAL_REQUIRE, ""), loader: "js" };
+      const rel = path.relative(dist, args.path).split(path.sep).join("/");
+      const text = readFileSync(args.path, "utf8").replace(LOCAL_REQUIRE, "").replace(/\bimport\.meta\.url\b/g, `__stackcModuleUrl(${JSON.stringify(rel)})`);
+      return { contents: text, loader: "js" };
     });
   },
 };
@@ -42,20 +46,21 @@ const compilersExternal = {
 
 const outfile = path.join(root, "dist", "stackc.bundle.cjs");
 rmSync(`${outfile}.cache`, { force: true });
-await build({
-  entryPoints: [path.join(root, "dist", "compiler", "cli", "main.js")],
-  outfile,
+const common = {
   bundle: true,
   platform: "node",
   format: "cjs",
   target: "node20",
-  // package-root.ts and friends find files from import.meta.url: the bundle's own location
-  define: { "import.meta.url": "__stackcBundleUrl" },
-  banner: { js: 'var __stackcBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // the bundled fleet runner starts the bundled worker (compiler/fleet/run.ts)
+  define: { __STACKC_BUNDLE__: "true" },
+  banner: { js: 'function __stackcModuleUrl(rel) { return require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href; }' },
   legalComments: "none",
   logLevel: "warning",
   plugins: [localRequire, compilersExternal],
-});
+};
+await build({ ...common, entryPoints: [path.join(root, "dist", "compiler", "cli", "main.js")], outfile });
+// the fleet worker thread, bundled the same way (dist/stackc.worker.cjs)
+await build({ ...common, entryPoints: [path.join(root, "dist", "compiler", "fleet", "worker.js")], outfile: path.join(root, "dist", "stackc.worker.cjs") });
 
 // the code cache: load the bundle as bin/stackc.js does, run a representative command, then
 // ask V8 for the code it compiled (functions that ran are included, not only the top level)

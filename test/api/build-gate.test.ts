@@ -31,8 +31,9 @@ async function cliErrors(args: string[], cwd = repoRoot): Promise<{ code: number
 
 test("the insecure prod manifest: the library's build refuses with the CLI's errors and writes nothing", async () => {
   const out = tmp();
-  const cli = await cliErrors(["build", INSECURE, "-o", path.join(out, "cli")]);
-  const lib = await build([INSECURE], { cwd: repoRoot, outDir: path.join(out, "lib"), now });
+  // the output folders are outside the repository: allowed explicitly
+  const cli = await cliErrors(["build", INSECURE, "--allow-outside", out, "-o", path.join(out, "cli")]);
+  const lib = await build([INSECURE], { cwd: repoRoot, outDir: path.join(out, "lib"), allowOutside: [out], now });
   assert.is(cli.code, 1);
   assert.equal(active(lib.diagnostics).map(where), cli.errors);
   assert.equal(
@@ -47,8 +48,8 @@ test("the insecure prod manifest: the library's build refuses with the CLI's err
 
 test("with a user rule (policies / --policy) both refuse with the catalog's errors and the user's", async () => {
   const out = tmp();
-  const cli = await cliErrors(["build", INSECURE, "--policy", RULES, "-o", path.join(out, "cli")]);
-  const lib = await build([INSECURE], { cwd: repoRoot, outDir: path.join(out, "lib"), now, policies: [RULES], env });
+  const cli = await cliErrors(["build", INSECURE, "--policy", RULES, "--allow-outside", out, "-o", path.join(out, "cli")]);
+  const lib = await build([INSECURE], { cwd: repoRoot, outDir: path.join(out, "lib"), allowOutside: [out], now, policies: [RULES], env });
   assert.is(cli.code, 1);
   assert.equal(active(lib.diagnostics).map(where), cli.errors);
   const user = active(lib.diagnostics).filter((d) => d.code.startsWith("USER-"));

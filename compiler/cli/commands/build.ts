@@ -6,9 +6,11 @@ import { addInputOptions, type InputFlags } from "../input-options.js";
 import { ExitCode } from "../exit-codes.js";
 import { collect, nowFlag } from "../now.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
+import { addFleetOptions, type FleetFlags, fleetRunOptions, progressLine } from "../fleet-options.js";
+import { FleetUsageError } from "../../fleet/settings.js";
 import { baseFormats, exitCodeFor, report } from "../report.js";
 
-interface BuildFlags extends ReportFlags, InputFlags {
+interface BuildFlags extends ReportFlags, FleetFlags, InputFlags {
   out: string;
   now?: string;
   policy: string[];
@@ -17,16 +19,14 @@ interface BuildFlags extends ReportFlags, InputFlags {
 
 export function registerBuild(program: Command, ctx: CommandContext): void {
   addReportOptions(
-    addInputOptions(
-      program
+    addInputOptions(addFleetOptions(program
       .command("build")
       .description("check manifests (schema, consistency, policies with waivers), then write out/<stack>/ for each — all or nothing: any error writes nothing")
       .argument("<paths...>", "manifest files or directories")
       .option("-o, --out <dir>", "output directory", "out")
       .option("--policy <path>", "extra Rego policies, as for check (a directory or a bundle.tar.gz); repeatable", collect, [])
       .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")
-      .option("--skip-policies", "write without evaluating any policy (reported as warning STK-POLICY-006; run check before applying)"),
-    ),
+      .option("--skip-policies", "write without evaluating any policy (reported as warning STK-POLICY-006; run check before applying)"))),
     baseFormats,
   ).action(async (paths: string[], flags: BuildFlags, command: Command) => {
     const now = nowFlag(ctx, "build", flags.now);
@@ -36,9 +36,18 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       ctx.setExit(ExitCode.Usage);
       return;
     }
+    const startedAt = Date.now();
+    const progress = progressLine(ctx.io, "building");
+    const fleet = fleetRunOptions(flags, ctx.io, progress.update);
+    if (typeof fleet === "string") {
+      ctx.io.stderr.write(`stackc build: ${fleet}\n`);
+      ctx.setExit(ExitCode.Usage);
+      return;
+    }
     let result;
     try {
       result = await build(paths, {
+        ...fleet,
         cwd: ctx.io.cwd,
         allowOutside: flags.allowOutside,
         env: ctx.io.env,
@@ -49,12 +58,14 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         ...(ctx.io.fs ? { io: ctx.io.fs } : {}),
       });
     } catch (err) {
-      if (!(err instanceof UserPolicyError)) throw err;
+      progress.end();
+      if (!(err instanceof UserPolicyError) && !(err instanceof FleetUsageError)) throw err;
       ctx.io.stderr.write(`stackc build: ${err.message}\n`);
       ctx.setExit(ExitCode.Usage);
       return;
     }
-    report(result, { ...flags, color: colorFlag(command) }, ctx.io);
+    progress.end();
+    report(result, { ...flags, startedAt, color: colorFlag(command) }, ctx.io);
     if (flags.format === "text" && result.written.length > 0) {
       ctx.io.stdout.write(`Wrote ${result.written.map((n) => `${flags.out}/${n}/`).join(", ")}\n`);
     }

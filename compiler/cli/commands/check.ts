@@ -6,9 +6,11 @@ import { addInputOptions, type InputFlags } from "../input-options.js";
 import { ExitCode } from "../exit-codes.js";
 import { collect, nowFlag } from "../now.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
+import { addFleetOptions, type FleetFlags, fleetRunOptions, progressLine } from "../fleet-options.js";
+import { FleetUsageError } from "../../fleet/settings.js";
 import { checkFormats, exitCodeFor, report } from "../report.js";
 
-interface CheckFlags extends ReportFlags, InputFlags {
+interface CheckFlags extends ReportFlags, FleetFlags, InputFlags {
   policy: string[];
   now?: string;
   dumpPolicyInput?: string;
@@ -16,22 +18,29 @@ interface CheckFlags extends ReportFlags, InputFlags {
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   addReportOptions(
-    addInputOptions(
-      program
+    addInputOptions(addFleetOptions(program
       .command("check")
       .description("CI gate: schema, consistency checks, emitters (in memory) and policies, with waivers; writes nothing")
       .argument("<paths...>", "manifest files or directories (searched recursively for .yaml/.yml)")
       .option("--policy <path>", "extra Rego policies (conftest convention): a directory, or a bundle.tar.gz from opa build -t wasm; repeatable", collect, [])
       .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")
-      .option("--dump-policy-input <dir>", "also write each stack's policy input to <dir>/<stack>.json (for opa eval, conftest test)"),
-    ),
+      .option("--dump-policy-input <dir>", "also write each stack's policy input to <dir>/<stack>.json (for opa eval, conftest test)"))),
     checkFormats,
   ).action(async (paths: string[], flags: CheckFlags, command: Command) => {
     const now = nowFlag(ctx, "check", flags.now);
     if (!now) return;
+    const startedAt = Date.now();
+    const progress = progressLine(ctx.io, "checking");
+    const fleet = fleetRunOptions(flags, ctx.io, progress.update);
+    if (typeof fleet === "string") {
+      ctx.io.stderr.write(`stackc check: ${fleet}\n`);
+      ctx.setExit(ExitCode.Usage);
+      return;
+    }
     let result;
     try {
       result = await check(paths, {
+        ...fleet,
         cwd: ctx.io.cwd,
         allowOutside: flags.allowOutside,
         env: ctx.io.env,
@@ -41,6 +50,12 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         ...(ctx.io.fs ? { io: ctx.io.fs } : {}),
       });
     } catch (err) {
+      progress.end();
+      if (err instanceof FleetUsageError) {
+        ctx.io.stderr.write(`stackc check: ${err.message}\n`);
+        ctx.setExit(ExitCode.Usage);
+        return;
+      }
       if (err instanceof PolicyInputDirError) {
         ctx.io.stderr.write(`stackc check: cannot create --dump-policy-input ${flags.dumpPolicyInput}: ${err.cause instanceof Error ? err.cause.message : String(err.cause)}\n`);
         ctx.setExit(ExitCode.Usage);
@@ -51,7 +66,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       ctx.setExit(ExitCode.Usage);
       return;
     }
-    report(result, { ...flags, color: colorFlag(command), rules: result.rules }, ctx.io);
+    progress.end();
+    report(result, { ...flags, startedAt, color: colorFlag(command), rules: result.rules }, ctx.io);
     ctx.setExit(exitCodeFor(result, flags.failOn));
   });
 }

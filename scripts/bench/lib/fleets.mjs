@@ -19,7 +19,7 @@ export function fleet(count, now) {
   if (made.has(count)) return made.get(count);
   const dir = path.join(scratch, `fleet-${count}`);
   const files = writeFleet(path.join(dir, "fleet"), count);
-  const r = runNode([cli, "check", "fleet", "--now", now, "--format", "json"], { cwd: dir, expect: undefined });
+  const r = runNode([cli, "check", "fleet", "--now", now, "--format", "json", "--no-cache"], { cwd: dir, expect: undefined });
   if (r.status !== 0) throw new Error(`the generated fleet of ${count} stacks does not pass check (exit ${r.status}):\n${r.stdout.slice(0, 3000)}${r.stderr.slice(0, 2000)}`);
   const entry = { dir, files };
   made.set(count, entry);

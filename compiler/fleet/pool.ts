@@ -1,0 +1,102 @@
+// A pool of worker threads running one task kind: tasks go out as workers free up (a worker
+// holds at most one, so a slow stack never queues others behind it), results come back tagged
+// with their task's index and are handed to `onResult` in index order as soon as every earlier
+// one is in — a stable order regardless of scheduling, with only the out-of-order results
+// buffered. A worker that dies or throws fails the run (no silent loss of a stack).
+import { Worker } from "node:worker_threads";
+
+export interface PoolOptions<Init> {
+  /** The worker module (an ES module or a .cjs file). */
+  file: string | URL;
+  /** Passed to every worker once, as workerData. */
+  init: Init;
+  /** Number of workers (at least 1, at most the number of tasks). */
+  size: number;
+}
+
+interface ResultMessage<R> {
+  type: "result";
+  index: number;
+  value: R;
+}
+interface FailureMessage {
+  type: "failure";
+  index: number;
+  message: string;
+  stack?: string;
+}
+type WorkerMessage<R> = ResultMessage<R> | FailureMessage;
+
+export class WorkerTaskError extends Error {
+  constructor(
+    message: string,
+    readonly workerStack?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs every task on the pool; onResult(index, value) is called in index order. */
+export async function runPool<Init, T, R>(options: PoolOptions<Init>, tasks: readonly T[], onResult: (index: number, value: R) => void | Promise<void>): Promise<void> {
+  if (tasks.length === 0) return;
+  const size = Math.max(1, Math.min(options.size, tasks.length));
+  const workers: Worker[] = [];
+  const pending = new Map<number, R>();
+  let nextTask = 0;
+  let nextResult = 0;
+  let failed: Error | undefined;
+  let chain = Promise.resolve();
+
+  await new Promise<void>((resolve, reject) => {
+    let alive = size;
+    const fail = (err: Error) => {
+      if (failed) return;
+      failed = err;
+      for (const w of workers) void w.terminate();
+      reject(err);
+    };
+    const feed = (worker: Worker) => {
+      if (failed) return;
+      if (nextTask < tasks.length) {
+        const index = nextTask++;
+        worker.postMessage({ index, task: tasks[index] });
+      } else {
+        worker.postMessage({ index: -1 }); // no more work: the worker exits
+      }
+    };
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(options.file, { workerData: options.init });
+      workers.push(worker);
+      worker.on("message", (message: WorkerMessage<R>) => {
+        if (message.type === "failure") {
+          fail(new WorkerTaskError(message.message, message.stack));
+          return;
+        }
+        pending.set(message.index, message.value);
+        feed(worker);
+        // deliver every result that is next in order (serialized: onResult may be async)
+        chain = chain.then(async () => {
+          while (!failed && pending.has(nextResult)) {
+            const value = pending.get(nextResult)!;
+            pending.delete(nextResult);
+            await onResult(nextResult, value);
+            nextResult++;
+          }
+        });
+        chain.catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
+      });
+      worker.on("error", (err) => fail(err));
+      worker.on("exit", (code) => {
+        alive--;
+        if (code !== 0 && !failed) fail(new Error(`a stackc worker thread exited with code ${code}`));
+        if (alive === 0 && !failed) {
+          chain.then(() => {
+            if (nextResult !== tasks.length && !failed) fail(new Error(`worker pool ended with ${tasks.length - nextResult} results missing`));
+            else resolve();
+          }, reject);
+        }
+      });
+      feed(worker);
+    }
+  });
+}

@@ -1,0 +1,306 @@
+// Many stacks at once, for check, build and verify: discover, select (--shard, --changed-since),
+// compile each stack on a pool of worker threads (or in this thread for small runs and
+// --jobs 1), take results in discovery order whatever the scheduling, run the fleet checks
+// over compact summaries, and — for build — swap every staged stack into out/ only when the
+// whole run is free of errors (else remove them all: all or nothing, as before). Each stack's
+// files are written (or compared) by its task and dropped there, so memory holds summaries
+// and findings, never the fleet's models or files.
+import path from "node:path";
+import { type CompileResult, type PolicyStage, type StackResult, dedupe } from "../compile/compile.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
+import { diag } from "../diagnostics/codes.js";
+import type { Io } from "../io/io.js";
+import { nodeIo } from "../io/node-io.js";
+import { discoverManifests, type DiscoveredManifest } from "../load/discover.js";
+import { createLoadSession, loadManifest } from "../load/load.js";
+import { contain, resolveWorkspace } from "../load/workspace.js";
+import { maskSecrets } from "../diagnostics/mask-secrets.js";
+import { checkFleetSummaries, type FleetSummary } from "../normalize/fleet.js";
+import { type CacheEntry, StackCache, sha256Hex } from "./cache.js";
+import { runPool } from "./pool.js";
+import { type Shard, selectShard } from "./shard.js";
+import { type FleetMode, type StackOutcome, runStackTask } from "./stack-task.js";
+import type { WorkerInit } from "./worker.js";
+
+/** Below this many stacks (and without an explicit --jobs) one thread beats starting workers. */
+export const MIN_STACKS_FOR_WORKERS = 24;
+
+export interface FleetOptions {
+  mode: FleetMode;
+  cwd: string;
+  /** Every read and write (default nodeIo). Worker threads use the real file system, so another Io keeps the run in this thread. */
+  io?: Io;
+  /** Output root as given (default "out"). */
+  outDir?: string;
+  /** Worker threads: undefined = the cores (for runs of MIN_STACKS_FOR_WORKERS or more), 1 = this thread. */
+  jobs?: number;
+  /** The policy time, for check and build (workers each build their own policy stage from it). */
+  now?: Date;
+  /** The stage this thread uses when it compiles itself (always when given user policies). */
+  policy?: PolicyStage;
+  /** Stages that cannot be rebuilt in a worker (user policies): everything runs in this thread. */
+  inProcessOnly?: boolean;
+  shard?: Shard;
+  /** --changed-since: absolute paths (resolved from cwd) of the changed files; a stack is selected when its manifest or a base is one. */
+  changed?: ReadonlySet<string>;
+  /** The stack cache of this run (cache.ts), keyed for its mode, date and output folder. */
+  cache?: StackCache;
+  /** Folders outside the workspace manifests and the output folder may be in (--allow-outside). */
+  allowOutside?: readonly string[];
+  /** Called after each stack (in result order): for a progress line. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface FleetResult extends CompileResult {
+  /** build: the stacks swapped into out/ (empty when the run had errors). */
+  written: string[];
+  /** Stacks in the input before --shard/--changed-since selected `stacks`. */
+  discovered: number;
+  /** Stacks taken from the cache (not compiled, not written again). */
+  fromCache: number;
+}
+
+export async function runFleet(inputs: readonly string[], options: FleetOptions): Promise<FleetResult> {
+  const { cwd, mode } = options;
+  const io = options.io ?? nodeIo;
+  const outDisplay = (options.outDir ?? "out").replace(/\/+$/, "") || ".";
+  const outDir = path.resolve(cwd, outDisplay);
+  const all: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const stacks: StackResult[] = [];
+  const summaries: FleetSummary[] = [];
+  const staged: { name: string; dir: string }[] = [];
+
+  const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
+  if (mode === "build") {
+    // --out resolved strictly: through symlinks, inside the workspace (or an --allow-outside folder)
+    const where = await contain(workspace, outDir, io);
+    if (!where.inside) {
+      const message = `The output directory ${outDir}${where.real !== outDir ? ` (it resolves to ${where.real})` : ""} is outside the workspace ${workspace.root}`;
+      const refused = diag("STK-IO-005", message, { hint: "Write inside the repository, or pass --allow-outside <dir> for the output folder" });
+      return { stacks: [], diagnostics: [refused], sources: new Map(), usageError: true, written: [], discovered: 0, fromCache: 0 };
+    }
+  }
+  const discovered = await discoverManifests(inputs, cwd, io, workspace);
+  all.push(...discovered.diagnostics);
+  let usageError = discovered.diagnostics.length > 0;
+  let selected: DiscoveredManifest[] = discovered.manifests;
+  if (options.changed) selected = await selectChanged(selected, options.changed, cwd, io);
+  if (options.shard) selected = selectShard(selected, options.shard, (m) => m.file);
+  const partial = options.changed !== undefined || options.shard !== undefined;
+
+  const runId = `${process.pid}-${Date.now().toString(36)}`;
+  const task = { mode, cwd, outDir, outDisplay, runId, workspace };
+  const onOutcome = (outcome: StackOutcome, count: number) => {
+    all.push(...outcome.diagnostics);
+    if (outcome.file !== undefined) {
+      stacks.push({ file: outcome.file, ...(outcome.name !== undefined ? { name: outcome.name } : {}), manifests: outcome.manifests });
+    }
+    // texts only where a finding may quote them (code frames): the rest is dropped
+    if (outcome.diagnostics.length > 0) for (const [file, text] of outcome.sources) sources.set(file, text);
+    if (outcome.summary) summaries.push(outcome.summary);
+    if (outcome.staged && outcome.name !== undefined) staged.push({ name: outcome.name, dir: outcome.staged });
+    options.onProgress?.(count, selected.length);
+  };
+
+  // the cache first: a stack whose inputs hash as recorded is not compiled again
+  const outcomes = new Map<number, StackOutcome>();
+  const misses: number[] = [];
+  let fromCache = 0;
+  for (let i = 0; i < selected.length; i++) {
+    const hit = options.cache ? await cachedOutcome(options.cache, selected[i]!, mode, outDir, io) : undefined;
+    if (hit) {
+      outcomes.set(i, hit);
+      fromCache++;
+    } else misses.push(i);
+  }
+  const store = async (outcome: StackOutcome) => {
+    if (!options.cache || !outcome.file || !outcome.summary || !outcome.files || outcome.name === undefined) return;
+    const texts = new Map(outcome.sources);
+    // verify's out/ comparison is not a property of the inputs: never cached
+    const diagnostics = outcome.diagnostics.filter((d) => !d.code.startsWith("STK-SYNC-"));
+    await options.cache.store(outcome.file, outcome.manifests, texts, { name: outcome.name, diagnostics, summary: outcome.summary, files: outcome.files, preserve: outcome.preserve ?? [] });
+  };
+
+  const jobs = options.jobs ?? io.availableParallelism?.() ?? 1;
+  const useWorkers = io === nodeIo && !options.inProcessOnly && jobs > 1 && misses.length > 0 && (options.jobs !== undefined || misses.length >= MIN_STACKS_FOR_WORKERS);
+  let done = 0;
+  let next = 0;
+  // outcomes are reported in discovery order: cached ones as soon as every earlier stack is in
+  const drain = () => {
+    while (outcomes.has(next)) {
+      onOutcome(outcomes.get(next)!, ++done);
+      outcomes.delete(next);
+      next++;
+    }
+  };
+  try {
+    drain();
+    if (useWorkers) {
+      const init: WorkerInit = { task, now: options.policy ? (options.now ?? new Date()).toISOString() : null };
+      const manifests = misses.map((i) => selected[i]!);
+      await runPool<WorkerInit, DiscoveredManifest, StackOutcome>({ file: workerFile(), init, size: jobs }, manifests, async (k, outcome) => {
+        await store(outcome);
+        outcomes.set(misses[k]!, outcome);
+        drain();
+      });
+    } else {
+      for (const i of misses) {
+        const outcome = await runStackTask(selected[i]!, task, io, mode === "verify" || !options.policy ? {} : { policy: options.policy });
+        await store(outcome);
+        outcomes.set(i, outcome);
+        drain();
+      }
+    }
+  } catch (err) {
+    await Promise.all(staged.map((s) => io.remove(s.dir)));
+    throw err;
+  }
+
+  const fleetFindings = checkFleetSummaries(summaries);
+  all.push(...fleetFindings);
+  // a fleet finding quotes manifests of stacks that may have had no finding of their own
+  for (const d of fleetFindings) {
+    for (const file of [d.file, ...(d.related ?? []).map((r) => r.file)]) {
+      if (file !== undefined && !sources.has(file)) sources.set(file, await io.readFile(path.resolve(cwd, file)).catch(() => ""));
+    }
+  }
+  if (discovered.manifests.length > 0 && stacks.length === 0 && !usageError && !partial) {
+    all.push(diag("STK-IO-002", "Only StackBase manifests were given; nothing to compile"));
+    usageError = true;
+  }
+  if (mode === "verify" && !partial && !usageError && !hasErrors(all)) {
+    const names = new Set(stacks.map((s) => s.name).filter((n): n is string => n !== undefined));
+    for (const orphan of await orphanFolders(outDir, names, io)) {
+      all.push(
+        diag("STK-SYNC-003", `${outDisplay}/${orphan}/ belongs to none of the stacks checked`, {
+          hint: "Delete it if its stack was removed (or check all stacks at once)",
+        }),
+      );
+    }
+  }
+
+  const written: string[] = [];
+  if (mode === "build") {
+    if (usageError || hasErrors(all)) {
+      await Promise.all(staged.map((s) => io.remove(s.dir)));
+    } else {
+      try {
+        for (const s of staged) {
+          await swapIn(s.dir, path.join(outDir, s.name), io);
+          written.push(s.name);
+        }
+      } catch (err) {
+        await Promise.all(staged.map((s) => io.remove(s.dir)));
+        const message = err instanceof Error ? err.message : String(err);
+        all.push(diag("STK-IO-003", `Cannot write ${outDir}: ${message}`));
+      }
+    }
+  }
+  const diagnostics = dedupe(all).sort(compareDiagnostics);
+  // code frames quote these texts: a secret a policy found is masked before any reporter sees it
+  return { stacks, diagnostics, sources: maskSecrets(sources, diagnostics), usageError, written, discovered: discovered.manifests.length, fromCache };
+}
+
+// Set by scripts/build/bundle.mjs (esbuild define) in the bundled CLI only.
+declare const __STACKC_BUNDLE__: boolean | undefined;
+
+/**
+ * The worker module: from the bundled CLI, the bundled worker beside it (dist/stackc.worker.cjs,
+ * built with it: one file to load, not ~300 modules); else worker.js beside this module.
+ */
+function workerFile(): URL {
+  if (typeof __STACKC_BUNDLE__ !== "undefined" && __STACKC_BUNDLE__) return new URL("../../stackc.worker.cjs", import.meta.url);
+  return new URL("./worker.js", import.meta.url);
+}
+
+/** The staged folder replaces out/<name>/ (two renames, the old one removed after). */
+async function swapIn(staging: string, target: string, io: Io): Promise<void> {
+  const old = `${staging}-old`;
+  // a symlink at out/<name> (even a dangling one) is there too: renamed away, never followed
+  const hadTarget = (await io.stat(target)) !== undefined || ((await io.isSymlink?.(target)) ?? false);
+  if (hadTarget) await io.rename(target, old);
+  try {
+    await io.rename(staging, target);
+  } catch (err) {
+    if (hadTarget) await io.rename(old, target);
+    throw err;
+  }
+  if (hadTarget) await io.remove(old);
+}
+
+async function orphanFolders(outDir: string, names: ReadonlySet<string>, io: Io): Promise<string[]> {
+  try {
+    return (await io.readDir(outDir))
+      .filter((e) => e.isDirectory && !e.name.startsWith(".") && !names.has(e.name))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Stacks whose manifest or any base it extends is among the changed files. */
+async function selectChanged(manifests: readonly DiscoveredManifest[], changed: ReadonlySet<string>, cwd: string, io: Io): Promise<DiscoveredManifest[]> {
+  const session = createLoadSession(cwd, io, await resolveWorkspace(cwd, io));
+  const out: DiscoveredManifest[] = [];
+  for (const manifest of manifests) {
+    const loaded = await loadManifest(session, manifest.file);
+    if (loaded.kind === "StackBase") continue;
+    const files = loaded.files.length > 0 ? loaded.files : [manifest.file];
+    if (files.some((f) => changed.has(path.resolve(cwd, f)))) out.push(manifest);
+  }
+  return out;
+}
+
+/**
+ * A stack's outcome from the cache: check takes the recorded findings; build also needs
+ * out/<name>/ to hold exactly the recorded build (its lock file hashing as recorded, every file
+ * there); verify also compares out/<name>/ with the recorded file hashes. Anything else: a miss.
+ */
+async function cachedOutcome(cache: StackCache, manifest: DiscoveredManifest, mode: FleetMode, outDir: string, io: Io): Promise<StackOutcome | undefined> {
+  const found = await cache.lookup(manifest.file);
+  if (!found) return undefined;
+  const { entry, sources } = found;
+  const dir = path.join(outDir, entry.name);
+  if (mode === "build" && !(await outputMatches(dir, entry, false, io))) return undefined;
+  if (mode === "verify" && !(await outputMatches(dir, entry, true, io))) return undefined;
+  return {
+    file: entry.stack,
+    name: entry.name,
+    manifests: entry.manifests.map((m) => m.path),
+    diagnostics: entry.diagnostics,
+    sources: [...sources],
+    summary: entry.summary,
+    files: entry.files,
+    preserve: entry.preserve,
+  };
+}
+
+/** out/<name>/ holds the recorded files: the lock file's hash (build), or every file's (verify, no extra files). */
+async function outputMatches(dir: string, entry: CacheEntry, everyFile: boolean, io: Io): Promise<boolean> {
+  const lock = entry.files["stackc.lock.json"];
+  const read = (rel: string) => io.readFile(path.join(dir, ...rel.split("/"))).then(sha256Hex, () => undefined);
+  if (lock === undefined || (await read("stackc.lock.json")) !== lock) return false;
+  if (!everyFile) {
+    for (const rel of Object.keys(entry.files)) if (!(await io.stat(path.join(dir, ...rel.split("/"))))?.isFile) return false;
+    return true;
+  }
+  const onDisk = await listFiles(dir, io);
+  const preserve = new Set(entry.preserve);
+  for (const rel of onDisk) if (!(rel in entry.files) && !preserve.has(rel)) return false;
+  for (const [rel, hash] of Object.entries(entry.files)) if ((await read(rel)) !== hash) return false;
+  return true;
+}
+
+async function listFiles(dir: string, io: Io, prefix = ""): Promise<string[]> {
+  const entries = await io.readDir(path.join(dir, ...prefix.split("/").filter(Boolean))).catch(() => []);
+  const out: string[] = [];
+  for (const e of entries) {
+    const rel = `${prefix}${e.name}`;
+    if (e.isDirectory) out.push(...(await listFiles(dir, io, `${rel}/`)));
+    else out.push(rel);
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+// One stack of a fleet run, start to finish, as plain data: compile it (load → … → policy),
+// then, by mode, stage its files for writing (build) or compare them with out/ (verify), and
+// keep only what the run needs afterwards — its findings, a fleet summary, file hashes, and the
+// texts of its manifests (for code frames and the cache). The model, artifacts and generated
+// files are dropped here, so memory does not grow with the fleet. Runs in a worker thread or
+// in the calling thread; the result is identical either way.
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { type CompileOptions, compileStack } from "../compile/compile.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { emitContext } from "../emit/context.js";
+import { emitters as registeredEmitters } from "../emit/registry.js";
+import type { Io } from "../io/io.js";
+import type { DiscoveredManifest } from "../load/discover.js";
+import { createLoadSession } from "../load/load.js";
+import type { Workspace } from "../load/workspace.js";
+import { carried } from "../write/write.js";
+import { type FleetSummary, fleetSummary } from "../normalize/fleet.js";
+import { compareOutputs } from "../write/compare.js";
+import { verifyDiagnostics } from "../write/verify.js";
+
+export type FleetMode = "check" | "build" | "verify";
+
+export interface StackTaskOptions {
+  mode: FleetMode;
+  cwd: string;
+  /** Absolute output root. */
+  outDir: string;
+  /** --out as given, for verify's messages. */
+  outDisplay: string;
+  /** Unique per run: names the staging folders of build. */
+  runId: string;
+  /** Where manifests may be read from (plain data: it crosses to worker threads). */
+  workspace?: Workspace;
+}
+
+export interface StackOutcome {
+  /** Entry manifest (display path); undefined for a StackBase (nothing to report as a stack). */
+  file?: string;
+  name?: string;
+  /** Entry manifest first, then its bases (display paths). */
+  manifests: string[];
+  diagnostics: Diagnostic[];
+  /** Texts of the manifests read (display path → text). */
+  sources: [string, string][];
+  summary?: FleetSummary;
+  /** sha256 of every generated file, lock included (out/<name>/ relative), when emitted. */
+  files?: Record<string, string>;
+  preserve?: string[];
+  /** build: the folder the files were staged in (swapped into out/<name>/ by the run, or removed). */
+  staged?: string;
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** Where build stages a stack before the run swaps it in (next to its target: same file system). */
+export function stagingDir(outDir: string, name: string, runId: string): string {
+  return path.join(outDir, `.stackc-tmp-${name}-${runId}`);
+}
+
+export async function runStackTask(manifest: DiscoveredManifest, options: StackTaskOptions, io: Io, compile: Pick<CompileOptions, "policy">): Promise<StackOutcome> {
+  const session = createLoadSession(options.cwd, io, options.workspace);
+  const one = await compileStack(session, manifest, {
+    cwd: options.cwd,
+    io,
+    outDir: options.outDir,
+    emitters: registeredEmitters,
+    context: emitContext(io),
+    emit: true,
+    ...(compile.policy ? { policy: compile.policy } : {}),
+  });
+  const outcome: StackOutcome = { manifests: one.result?.manifests ?? [manifest.file], diagnostics: one.diagnostics, sources: [...session.sources] };
+  const result = one.result;
+  if (!result) return outcome;
+  outcome.file = result.file;
+  if (result.name !== undefined) outcome.name = result.name;
+  if (result.model && result.sourceMap) outcome.summary = fleetSummary({ model: result.model, sourceMap: result.sourceMap });
+  if (!result.model || !result.files) return outcome;
+  const files: Record<string, string> = {};
+  for (const f of result.files) files[f.path] = sha256(f.contents);
+  outcome.files = files;
+  outcome.preserve = result.preserve ?? [];
+
+  if (options.mode === "build" && !one.diagnostics.some((d) => d.severity === "error" && !d.suppressed)) {
+    const target = path.join(options.outDir, result.model.name);
+    const staging = stagingDir(options.outDir, result.model.name, options.runId);
+    await io.remove(staging);
+    for (const file of result.files) {
+      const full = path.join(staging, ...file.path.split("/"));
+      await io.mkdir(path.dirname(full));
+      await io.writeFile(full, file.contents);
+    }
+    // files a later tool owns (kops/cluster.yaml from `stackc bind`) are carried over
+    for (const keep of outcome.preserve) {
+      const from = path.join(target, ...keep.split("/"));
+      if (await carried(io, target, keep)) {
+        const to = path.join(staging, ...keep.split("/"));
+        await io.mkdir(path.dirname(to));
+        await io.copyFile(from, to);
+      }
+    }
+    outcome.staged = staging;
+  }
+  if (options.mode === "verify") {
+    const comparison = await compareOutputs({ stacks: [result] }, options.outDir, io);
+    outcome.diagnostics.push(...verifyDiagnostics({ stacks: comparison.stacks, orphans: [] }, options.outDisplay));
+  }
+  return outcome;
+}
