@@ -67,6 +67,7 @@ const table = [
   { code: "STK-MODEL-020", severity: "error", title: "No default for this Kubernetes version", help: "stackc has no default for a setting that depends on the Kubernetes minor; set it explicitly." },
   { code: "STK-MODEL-021", severity: "error", title: "needs cycle", help: "Releases need each other in a cycle, so there is no install order." },
   { code: "STK-MODEL-022", severity: "error", title: "KMS key in another region", help: "S3 SSE-KMS needs a key in the bucket's region." },
+  { code: "STK-MODEL-023", severity: "error", title: "Derived bucket name too long", help: "A bucket stackc derives from another (a replica, a regional access-log bucket) would exceed S3's 63 characters." },
   // several stacks compiled together
   { code: "STK-FLEET-001", severity: "error", title: "Duplicate stack name", help: "Stack names key out/<name>/ and Terraform state; they must be unique across the stacks compiled together." },
   { code: "STK-FLEET-002", severity: "error", title: "Duplicate cluster name", help: "Two stacks define the same kops cluster." },

@@ -57,6 +57,10 @@ export interface BucketModel {
   noncurrentDays: number;
   /** Replicate to a bucket `<name>-replica` in this region. */
   replicaRegion?: string;
+  /** Set on the buckets of model.remoteBuckets: the region they live in (not the stack's). */
+  region?: string;
+  /** Set on a replica: the name of the bucket it replicates. */
+  replicaOf?: string;
   pointer: string;
 }
 
@@ -100,7 +104,14 @@ export interface StackModel {
   /** MAJOR.MINOR of kubernetesVersion when it parses, e.g. "1.36". */
   kubernetesMinor?: string;
   instanceGroups: InstanceGroupModel[];
+  /** The buckets in the stack's region, one per role. */
   buckets: BucketModel[];
+  /**
+   * The buckets stackc creates in the replica regions: each replica (role of its source,
+   * `replicaOf`) and, when the stack has an access-log bucket, one access-log bucket per replica
+   * region (S3 delivers server access logs only within a region). Sorted by name.
+   */
+  remoteBuckets: BucketModel[];
   kms: KmsModel;
   /** Enabled curated add-ons, in catalog order. */
   addons: AddonModel[];

@@ -39,9 +39,9 @@ export function fleetSummary(member: FleetMember): FleetSummary {
   };
   claim("STK-FLEET-001", "Stack name", model.name, "/metadata/name");
   claim("STK-FLEET-002", "Cluster name", model.clusterName, "/spec/cluster/name");
-  for (const bucket of model.buckets) {
+  // the replicas and the replica regions' access-log buckets are named after these: all of them
+  for (const bucket of [...model.buckets, ...model.remoteBuckets]) {
     claim("STK-FLEET-003", "Bucket", bucket.name, bucket.pointer);
-    if (bucket.replicaRegion) claim("STK-FLEET-003", "Bucket", `${bucket.name}-replica`, bucket.pointer);
   }
   return { name: model.name, file: model.file, claims };
 }

@@ -6,7 +6,7 @@ import type { SourceMap } from "../load/source-map.js";
 import type { ResolvedStack, Stack } from "../../schema/stack.types.js";
 import { stackSchema } from "../validate/schema.js";
 import { buildAddons } from "./addons.js";
-import { buildBuckets, buildKms } from "./buckets.js";
+import { buildBuckets, buildKms, remoteBuckets } from "./buckets.js";
 import { NormalizeContext } from "./context.js";
 import { applySchemaDefaults } from "./defaults.js";
 import { buildInstanceGroups } from "./instance-groups.js";
@@ -53,6 +53,7 @@ export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceM
     ...(kubernetesMinor ? { kubernetesMinor } : {}),
     instanceGroups,
     buckets,
+    remoteBuckets: remoteBuckets(buckets),
     kms,
     addons,
     charts: spec.charts,

@@ -13,7 +13,8 @@
 //                     instanceGroups: [{name, role, zones, subnetType, machineType, machineTypes,
 //                              min, max, spot, onDemandBase, rootVolume, instanceMetadata, path}],
 //                     buckets: [{role, name, publicRead, noncurrentDays, expireDays?,
-//                              replicaRegion?, path}],
+//                              replicaRegion?, region?, replicaOf?, path}]  (model.buckets and
+//                              model.remoteBuckets: replicas carry their source's role),
 //                     kms: {mode, rotation, arn?},
 //                     addons: [{key, release, namespace, version, path}]}
 //   input.artifacts  {terraform?, kops?, helmfile?}: EmitOutput.artifact of each emitter that ran
@@ -62,6 +63,8 @@ export interface PolicyModelView {
     noncurrentDays: number;
     expireDays?: number;
     replicaRegion?: string;
+    region?: string;
+    replicaOf?: string;
     path: PathSegment[];
   }[];
   kms: { mode: string; rotation: boolean; arn?: string };
@@ -138,13 +141,16 @@ export function modelView(model: StackModel): PolicyModelView {
       instanceMetadata: { ...g.instanceMetadata },
       path: path(g.pointer),
     })),
-    buckets: model.buckets.map((b) => ({
+    // every bucket stackc creates, the replica regions' included, so the bucket rules judge them all
+    buckets: [...model.buckets, ...model.remoteBuckets].map((b) => ({
       role: b.role,
       name: b.name,
       publicRead: b.publicRead,
       noncurrentDays: b.noncurrentDays,
       ...(b.expireDays !== undefined ? { expireDays: b.expireDays } : {}),
       ...(b.replicaRegion !== undefined ? { replicaRegion: b.replicaRegion } : {}),
+      ...(b.region !== undefined ? { region: b.region } : {}),
+      ...(b.replicaOf !== undefined ? { replicaOf: b.replicaOf } : {}),
       path: path(b.pointer),
     })),
     kms: { mode: model.kms.mode, rotation: model.kms.rotation, ...(model.kms.arn !== undefined ? { arn: model.kms.arn } : {}) },

@@ -32,8 +32,12 @@ test("explain: a catalog rule has its severity, rationale, fix and scanner equiv
   assert.match(text, /^STK-NET-003: Kubernetes API must not be open to the whole internet\n/);
   assert.match(text, /Severity: deny \(fails the gate\) \(security severity 9\.0\)/);
   assert.match(text, /How to fix:\n  Replace the entry/);
-  assert.match(text, /Checkov: CKV_AWS_38/);
+  // CKV_AWS_38 targets EKS: it never fires on stackc's output, so it is not listed (only checks
+  // checkov fails on the rule's fixture are)
+  assert.not.match(text, /Checkov/);
   assert.match(text, /Trivy: AVD-AWS-0041/);
+  const s3 = explainText(findExplanation("STK-S3-001", rules, codes)!);
+  assert.match(s3, /Checkov: CKV_AWS_145\n/);
 });
 
 test("explain: registered non-policy codes too; unknown ids are a usage error with a suggestion", async () => {

@@ -1,5 +1,6 @@
 // The policy input: facts from the given time only, the model view with manifest paths, and
 // --now parsing.
+import { emitTerraform } from "../../compiler/emit/terraform/emitter.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parseNow, policyFacts } from "../../compiler/policy/facts.js";
@@ -53,9 +54,20 @@ test("model view of the prod example: paths point at the manifest settings", asy
   const groups = Object.fromEntries(view.instanceGroups.map((g) => [g.name, g.path]));
   assert.equal(groups["control-plane-eu-west-1a"], ["spec", "cluster", "controlPlane"]);
   assert.equal(groups.memory, ["spec", "cluster", "nodeGroups", 1]);
-  const buckets = Object.fromEntries(view.buckets.map((b) => [b.role, b.path]));
-  assert.equal(buckets["kops-state"], ["spec", "stateStore", "bucket"]);
-  assert.equal(buckets.velero, ["spec", "backups", "bucket"]);
+  const buckets = Object.fromEntries(view.buckets.map((b) => [b.name, [b.role, b.path, b.region ?? "", b.replicaOf ?? ""]]));
+  assert.equal(buckets["acme-prod-euw1-kops-state"], ["kops-state", ["spec", "stateStore", "bucket"], "", ""]);
+  assert.equal(buckets["acme-prod-euw1-velero"], ["velero", ["spec", "backups", "bucket"], "", ""]);
+  // every bucket stackc emits is in the view: the replicas in eu-central-1 (with their source's
+  // role, so the state and backup rules judge them) and that region's access-log bucket
+  const replicaRegion = ["spec", "backups", "replicaRegion"];
+  assert.equal(buckets["acme-prod-euw1-kops-state-replica"], ["kops-state", replicaRegion, "eu-central-1", "acme-prod-euw1-kops-state"]);
+  assert.equal(buckets["acme-prod-euw1-velero-replica"], ["velero", replicaRegion, "eu-central-1", "acme-prod-euw1-velero"]);
+  assert.equal(buckets["acme-prod-euw1-s3-access-logs-eu-central-1"], ["access-logs", ["spec", "storage", "accessLogsBucket"], "eu-central-1", ""]);
+  const artifact = emitTerraform(model).artifact as { modules: unknown[] };
+  const emitted = (artifact.modules as { resources: { type: string; instances: { attributes: { bucket?: unknown } }[] }[] }[])
+    .flatMap((m) => m.resources.filter((r) => r.type === "aws_s3_bucket").flatMap((r) => r.instances.map((i) => String(i.attributes.bucket))))
+    .sort();
+  assert.equal(view.buckets.map((b) => b.name).sort(), emitted);
   assert.equal(view.kms, { mode: "create", rotation: true });
   assert.ok(view.addons.some((a) => a.key === "velero" && a.release === "velero"));
   // plain data: survives JSON, which is how it reaches wasm

@@ -1,8 +1,10 @@
 // Runs a fixture folder through the real pipeline as `stackc check` does: load, validate,
 // normalize, every registered emitter, then the policy stage with a fixed clock. A fixture may
 // hold tamper.json, {"<emitter id>": {"remove": ["<resource address>", …]}}, which drops
-// Terraform resources from that emitter's artifact: the only way to exercise the checks a
-// manifest cannot violate (versioning, public access blocks), on an otherwise real artifact.
+// Terraform resources from that emitter's artifact, and `"set": [{"address", "path", "value"}]`,
+// which replaces one attribute (path into the first instance's attributes) of a resource: the
+// only way to exercise the checks a manifest cannot violate (versioning, public access blocks,
+// a state bucket left on SSE-S3), on an otherwise real artifact.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { compile, type CompileResult } from "../../compiler/compile/compile.js";
@@ -25,17 +27,30 @@ export function policyStage(extraPolicies: readonly UserPolicy[] = []): CatalogP
 }
 
 export interface Tamper {
-  [emitter: string]: { remove?: string[] } | undefined;
+  [emitter: string]: { remove?: string[]; set?: { address: string; path: (string | number)[]; value: unknown }[] } | undefined;
 }
 
 interface TerraformLike {
-  modules: { resources: { address: string }[] }[];
+  modules: { resources: { address: string; instances: { attributes: Record<string, unknown> }[] }[] }[];
+}
+
+function setAttribute(artifact: TerraformLike, change: { address: string; path: (string | number)[]; value: unknown }): void {
+  const resource = artifact.modules.flatMap((m) => m.resources).find((r) => r.address === change.address);
+  if (!resource) throw new Error(`tamper.json: ${change.address} is not in the artifact`);
+  let node: unknown = resource.instances[0]?.attributes;
+  for (const key of change.path.slice(0, -1)) node = (node as Record<string | number, unknown> | undefined)?.[key];
+  const last = change.path[change.path.length - 1];
+  if (node === null || typeof node !== "object" || last === undefined || !(last in node)) {
+    throw new Error(`tamper.json: ${change.address} has no attribute ${change.path.join(".")}`);
+  }
+  (node as Record<string | number, unknown>)[last] = change.value;
 }
 
 export function tampered(tamper: Tamper): Emitter[] {
   return emitters.map((e) => {
     const remove = new Set(tamper[e.id]?.remove ?? []);
-    if (remove.size === 0) return e;
+    const set = tamper[e.id]?.set ?? [];
+    if (remove.size === 0 && set.length === 0) return e;
     return {
       ...e,
       emit(model, context) {
@@ -48,6 +63,7 @@ export function tampered(tamper: Tamper): Emitter[] {
           removed += before - m.resources.length;
         }
         if (removed !== remove.size) throw new Error(`tamper.json: ${[...remove].join(", ")} not all in the ${e.id} artifact`);
+        for (const change of set) setAttribute(artifact, change);
         return { ...out, artifact };
       },
     };

@@ -361,6 +361,42 @@ export const ruleTables: Record<string, RuleCases> = {
       },
     ],
   },
+  "STK-IAM-001": {
+    valid: [
+      {
+        name: "upstream's unconditioned statements, verbatim (allowlisted)",
+        code: "spec:\n  addons:\n    velero: { version: 12.1.0 }\n",
+      },
+    ],
+    invalid: [
+      {
+        name: "velero's snapshot statement with one action more than upstream",
+        tamper: {
+          terraform: {
+            set: [
+              {
+                address: "data.aws_iam_policy_document.irsa_velero",
+                path: ["statement", 0, "actions"],
+                value: ["ec2:CreateSnapshot", "ec2:CreateTags", "ec2:CreateVolume", "ec2:DeleteSnapshot", "ec2:DeleteVolume", "ec2:DescribeSnapshots", "ec2:DescribeVolumes"],
+              },
+            ],
+          },
+        },
+        code: "spec:\n  addons:\n    velero: { version: 12.1.0 }\n",
+        errors: [
+          {
+            data: {
+              document: "data.aws_iam_policy_document.irsa_velero",
+              sid: "EbsSnapshots",
+              actions: ["ec2:CreateSnapshot", "ec2:CreateTags", "ec2:CreateVolume", "ec2:DeleteSnapshot", "ec2:DeleteVolume"],
+            },
+            line: 3,
+            column: 13,
+          },
+        ],
+      },
+    ],
+  },
   "STK-KMS-001": {
     valid: [
       {
@@ -579,7 +615,25 @@ export const ruleTables: Record<string, RuleCases> = {
         name: "SSE-S3 (a warning: encrypted, but not with KMS)",
         code: "spec:\n  storage:\n    encryption: sse-s3\n",
         errors: [
-          { data: { reason: "sse-s3", buckets: ["fx-kops-state", "fx-tfstate", "fx-velero"] }, line: 3, column: 17, severity: "warning" },
+          { data: { reason: "sse-s3", buckets: ["fx-kops-state", "fx-kops-state-replica", "fx-tfstate", "fx-velero", "fx-velero-replica"] }, line: 3, column: 17, severity: "warning" },
+        ],
+      },
+      {
+        name: "SSE-KMS asked, but the generated state bucket is on SSE-S3 (its effective encryption)",
+        tamper: {
+          terraform: {
+            set: [
+              {
+                address: "aws_s3_bucket_server_side_encryption_configuration.terraform_state",
+                path: ["rule", 0, "apply_server_side_encryption_by_default", 0, "sse_algorithm"],
+                value: "AES256",
+              },
+            ],
+          },
+        },
+        code: "spec:\n  stateStore:\n    terraformBucket: fx-tfstate\n",
+        errors: [
+          { data: { reason: "effective-sse-s3", bucket: "fx-tfstate", role: "terraform-state" }, line: 3, column: 22, severity: "warning" },
         ],
       },
     ],
@@ -632,7 +686,15 @@ export const ruleTables: Record<string, RuleCases> = {
         name: "no access logs bucket",
         code: "spec:\n  storage:\n    encryption: sse-kms\n    accessLogsBucket: null\n",
         errors: [
-          { data: { reason: "no-access-logs", buckets: ["fx-kops-state", "fx-tfstate", "fx-velero"] }, line: 2, column: 3, severity: "warning" },
+          { data: { reason: "no-access-logs", buckets: ["fx-kops-state", "fx-kops-state-replica", "fx-tfstate", "fx-velero", "fx-velero-replica"] }, line: 2, column: 3, severity: "warning" },
+        ],
+      },
+      {
+        name: "the backup replica's access logging removed (replicas are model buckets too)",
+        tamper: { terraform: { remove: ["aws_s3_bucket_logging.velero_replica"] } },
+        code: "spec:\n  backups:\n    replicaRegion: eu-central-1\n",
+        errors: [
+          { data: { reason: "logging-not-emitted", bucket: "fx-velero-replica" }, line: 3, column: 20, severity: "warning" },
         ],
       },
     ],

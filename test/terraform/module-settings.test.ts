@@ -49,6 +49,9 @@ test("the backend is s3 in the state bucket, one key per stack, encrypted, with 
         key: `stacks/${model.name}/terraform.tfstate`,
         region: model.region,
         encrypt: true,
+        // the key terraform-bootstrap creates for the state, by alias: without it `encrypt`
+        // would write the state with SSE-S3 whatever the bucket's default encryption
+        ...(model.kms.mode === "create" ? { kms_key_id: `alias/stackc/${model.name}-tfstate` } : {}),
         use_lockfile: true,
       },
     });

@@ -59,7 +59,8 @@ test("subnets carry exactly the kops shared-subnet tags (plus Name) and the mode
       assert.is(utility.cidr_block, zone.utilityCidr);
       assert.is(priv.cidr_block, zone.privateCidr);
       assert.is(utility.availability_zone, zone.name);
-      assert.is(utility.map_public_ip_on_launch, true);
+      // no subnet hands out public addresses (CKV_AWS_130): kops' launch templates ask for them
+      assert.is(utility.map_public_ip_on_launch, undefined);
       assert.is(priv.map_public_ip_on_launch, undefined);
     }
   }

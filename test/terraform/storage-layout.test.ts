@@ -44,9 +44,15 @@ test("every bucket of every stack is versioned, encrypted, non-public (OIDC: ACL
   for (const model of await exampleModels()) {
     const module = moduleOf(artifactOf(model), "terraform");
     const buckets = instances(module, "aws_s3_bucket");
-    // every model bucket but the Terraform state bucket, plus one replica per replicated bucket
-    const expected = model.buckets.filter((b) => b.role !== "terraform-state").length + model.buckets.filter((b) => b.replicaRegion).length;
-    assert.is(buckets.length, expected, model.name);
+    // every model bucket but the Terraform state bucket, plus the buckets of the replica regions
+    // (a replica per replicated bucket, an access-log bucket per region): exactly the model's
+    const expected = [...model.buckets.filter((b) => b.role !== "terraform-state"), ...model.remoteBuckets].map((b) => b.name).sort();
+    assert.equal(buckets.map((b) => String(b.attributes.bucket)).sort(), expected, model.name);
+    for (const logs of model.remoteBuckets.filter((b) => b.role === "access-logs")) {
+      const address = `aws_s3_bucket.access_logs_${logs.region!.replace(/-/g, "_")}`;
+      assert.is(instanceAt(module, address).attributes.bucket, logs.name);
+      checkBucket(module, address, { publicRead: false, sse: "AES256", noncurrentDays: logs.noncurrentDays, expireDays: 365 }, `${model.name} ${logs.name}`);
+    }
     for (const bucket of model.buckets.filter((b) => b.role !== "terraform-state")) {
       const address = `aws_s3_bucket.${bucket.role.replace(/-/g, "_")}`;
       assert.is(instanceAt(module, address).attributes.bucket, bucket.name);
@@ -90,19 +96,24 @@ test("the OIDC bucket policy allows public reads; flow-logs and access-logs buck
   assert.equal(resourceAt(prod, "aws_s3_bucket_policy.oidc").dependsOn, ["aws_s3_bucket_public_access_block.oidc"]);
 });
 
-test("with an access-logs bucket, every bucket but the log buckets logs to it; without one, none does", async () => {
+test("with an access-logs bucket, every bucket but the access-log buckets logs (replicas in their region); without one, none does", async () => {
   for (const model of await exampleModels()) {
     const module = moduleOf(artifactOf(model), "terraform");
     const hasAccessLogs = model.buckets.some((b) => b.role === "access-logs");
+    // every bucket of the module but the access-log buckets themselves, replicas included: a
+    // replica logs to the access-log bucket of its own region
     const expected = hasAccessLogs
-      ? model.buckets.filter((b) => !["terraform-state", "access-logs", "flow-logs"].includes(b.role)).map((b) => `aws_s3_bucket.${b.role.replace(/-/g, "_")}`)
+      ? model.buckets
+          .filter((b) => !["terraform-state", "access-logs"].includes(b.role))
+          .flatMap((b) => {
+            const address = `aws_s3_bucket.${b.role.replace(/-/g, "_")}`;
+            return b.replicaRegion ? [[address, "aws_s3_bucket.access_logs"], [`${address}_replica`, `aws_s3_bucket.access_logs_${b.replicaRegion.replace(/-/g, "_")}`]] : [[address, "aws_s3_bucket.access_logs"]];
+          })
+          .sort()
       : [];
     const logging = instances(module, "aws_s3_bucket_logging");
-    assert.equal(logging.map((i) => refAddress(i.attributes.bucket)), expected, model.name);
-    for (const i of logging) {
-      assert.is(refAddress(i.attributes.target_bucket), "aws_s3_bucket.access_logs");
-      assert.match(String(i.attributes.target_prefix), /\/$/);
-    }
+    assert.equal(logging.map((i) => [refAddress(i.attributes.bucket), refAddress(i.attributes.target_bucket)]).sort(), expected, model.name);
+    for (const i of logging) assert.match(String(i.attributes.target_prefix), /\/$/);
   }
   // prod's state and backup buckets are among them (STK-S3-004)
   const prod = moduleOf(artifactOf(await exampleModel("prod-eu-west-1")), "terraform");
@@ -133,7 +144,16 @@ test("terraform-bootstrap creates only the state bucket, fully protected, with l
     const module = moduleOf(artifactOf(model), "terraform-bootstrap");
     assert.is(module.backend, null, "local state");
     assert.equal(instances(module, "aws_s3_bucket").map((i) => i.attributes.bucket), [model.stack.spec.stateStore.terraformBucket]);
-    checkBucket(module, "aws_s3_bucket.terraform_state", { publicRead: false, sse: model.kms.mode === "existing" ? "aws:kms" : "AES256", noncurrentDays: 90 }, `${model.name} bootstrap`);
+    checkBucket(module, "aws_s3_bucket.terraform_state", { publicRead: false, sse: model.kms.mode === "none" ? "AES256" : "aws:kms", noncurrentDays: 90 }, `${model.name} bootstrap`);
+    if (model.kms.mode === "create") {
+      // its own key: the stack's key is created later, by ../terraform
+      const sse = firstBlock(firstBlock(attachedTo(module, "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket.terraform_state")[0]!.attributes.rule).apply_server_side_encryption_by_default);
+      assert.equal(sse.kms_master_key_id, { $ref: "aws_kms_key.terraform_state.arn", address: "aws_kms_key.terraform_state", attribute: "arn" });
+      assert.is(instanceAt(module, "aws_kms_key.terraform_state").attributes.enable_key_rotation, true);
+      assert.is(instanceAt(module, "aws_kms_alias.terraform_state").attributes.name, `alias/stackc/${model.name}-tfstate`);
+    } else {
+      assert.is(instances(module, "aws_kms_key").length, 0);
+    }
     const policy = instanceAt(module, "data.aws_iam_policy_document.terraform_state_bucket_policy").attributes.statement as { sid: string }[];
     assert.equal(policy.map((s) => s.sid), ["DenyInsecureTransport"]);
   }
@@ -155,6 +175,17 @@ test("an existing KMS key encrypts the buckets and the state (backend kms_key_id
   );
   assert.equal([bootstrapSse.sse_algorithm, bootstrapSse.kms_master_key_id], ["aws:kms", arn]);
   assert.is(root.outputs.find((o) => o.name === "kms_key_arn")?.value, arn);
+});
+
+test("a prod stack replicates its kops state store (PKI, etcd backups) wherever it replicates its backups; other environments do not", async () => {
+  for (const model of await exampleModels()) {
+    const module = moduleOf(artifactOf(model), "terraform");
+    const replicated = instances(module, "aws_s3_bucket_replication_configuration").map((i) => refAddress(i.attributes.bucket));
+    const region = model.stack.spec.backups.replicaRegion;
+    assert.is(replicated.includes("aws_s3_bucket.kops_state"), model.environment === "prod" && region !== undefined, model.name);
+    if (!replicated.includes("aws_s3_bucket.kops_state")) continue;
+    assert.equal(model.remoteBuckets.find((b) => b.replicaOf === model.stack.spec.stateStore.bucket)?.region, region);
+  }
 });
 
 test.run();

@@ -1,21 +1,17 @@
 // IAM for the AWS Load Balancer Controller (chart 3.5.0, app v3.5.0).
 //
-// Provenance: kubernetes-sigs/aws-load-balancer-controller, docs/install/iam_policy.json, read
-// 2026-11-21 at commit 2b150b977b79dcad119243f2e8f3625ea5bb7e81. That is the NEWEST version of the
-// file the stored index returned from the upstream repository; the v3.5.0 tag's version could not
-// be read (the index holds 23 versions of the file but only serves them at the commits that changed
-// them, and no tag-era commit could be found). By content it is the v2.12.x policy (it has
-// DescribeCapacityReservation/ModifyCapacityReservation and the misplaced
-// `elasticloadbalancing:ModifyIpPools` in the describe statement, but neither `ec2:DescribeIpamPools`
-// nor `elasticloadbalancing:SetRulePriorities`). Later upstream versions, seen only in third-party
-// copies, add at least `ec2:DescribeIpamPools`, `ec2:DescribeRouteTables` and
-// `elasticloadbalancing:SetRulePriorities` and move `ModifyIpPools`. Re-transcribe from the v3.5.0
-// tag before relying on IngressGroup ordering (SetRulePriorities) or IPAM pools.
+// Provenance: kubernetes-sigs/aws-load-balancer-controller, docs/install/iam_policy.json at the
+// v3.5.0 tag (commit 11eb202c97e4ae2ee45e0658c4cde9a4b59f33d4; the chart in that tag is 3.5.0,
+// appVersion v3.5.0, the version stackc pins), read 2026-12-06. Against the v2.12-era copy this
+// file held before, v3.5.0 adds ec2:DescribeIpamPools, ec2:DescribeRouteTables and
+// elasticloadbalancing:SetRulePriorities, and moves elasticloadbalancing:ModifyIpPools out of the
+// unconditioned describe statement into the one conditioned on the elbv2.k8s.aws/cluster tag.
 //
 // The policy below is a faithful transcription: same statements, order, actions (in upstream
 // order, the one add-on exempt from sorted actions so it diffs line by line against upstream),
 // resources and conditions. Only the `Sid`s are ours (upstream has none); `arn:aws:` is rewritten
-// to the stack's partition by inPartition().
+// to the stack's partition by inPartition(). test/addons/iam-lbc.test.ts compares it with the
+// upstream file.
 import type { IamCondition, IamStatement } from "../../catalog/iam-types.js";
 import { inPartition, type IamContext, type Provenance } from "./context.js";
 
@@ -23,11 +19,8 @@ export const AWS_LOAD_BALANCER_CONTROLLER_PROVENANCE: Provenance = {
   repo: "kubernetes-sigs/aws-load-balancer-controller",
   path: "docs/install/iam_policy.json",
   ref: "v3.5.0",
-  commit: "2b150b977b79dcad119243f2e8f3625ea5bb7e81",
-  read: "2026-11-21",
-  notes:
-    "v3.5.0 not readable in the index; newest upstream version found is the v2.12.x policy at the commit above " +
-    "(lacks ec2:DescribeIpamPools, ec2:DescribeRouteTables, elasticloadbalancing:SetRulePriorities of later versions)",
+  commit: "11eb202c97e4ae2ee45e0658c4cde9a4b59f33d4",
+  read: "2026-12-06",
 };
 
 /** One statement of an IAM policy document, as upstream writes it in JSON. */
@@ -38,7 +31,7 @@ export interface PolicyJsonStatement {
   readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
 }
 
-// Upstream docs/install/iam_policy.json @ 2b150b97, statement by statement.
+// Upstream docs/install/iam_policy.json @ v3.5.0, statement by statement.
 export const UPSTREAM_IAM_POLICY: readonly PolicyJsonStatement[] = [
   {
     Effect: "Allow",
@@ -67,6 +60,8 @@ export const UPSTREAM_IAM_POLICY: readonly PolicyJsonStatement[] = [
       "ec2:GetCoipPoolUsage",
       "ec2:DescribeCoipPools",
       "ec2:GetSecurityGroupsForVpc",
+      "ec2:DescribeIpamPools",
+      "ec2:DescribeRouteTables",
       "elasticloadbalancing:DescribeLoadBalancers",
       "elasticloadbalancing:DescribeLoadBalancerAttributes",
       "elasticloadbalancing:DescribeListeners",
@@ -80,7 +75,6 @@ export const UPSTREAM_IAM_POLICY: readonly PolicyJsonStatement[] = [
       "elasticloadbalancing:DescribeTrustStores",
       "elasticloadbalancing:DescribeListenerAttributes",
       "elasticloadbalancing:DescribeCapacityReservation",
-      "elasticloadbalancing:ModifyIpPools",
     ],
     Resource: "*",
   },
@@ -209,6 +203,7 @@ export const UPSTREAM_IAM_POLICY: readonly PolicyJsonStatement[] = [
       "elasticloadbalancing:DeleteTargetGroup",
       "elasticloadbalancing:ModifyListenerAttributes",
       "elasticloadbalancing:ModifyCapacityReservation",
+      "elasticloadbalancing:ModifyIpPools",
     ],
     Resource: "*",
     Condition: {
@@ -247,6 +242,7 @@ export const UPSTREAM_IAM_POLICY: readonly PolicyJsonStatement[] = [
       "elasticloadbalancing:AddListenerCertificates",
       "elasticloadbalancing:RemoveListenerCertificates",
       "elasticloadbalancing:ModifyRule",
+      "elasticloadbalancing:SetRulePriorities",
     ],
     Resource: "*",
   },

@@ -20,7 +20,12 @@ export function kmsAliasName(stackName: string, replicaRegion?: string): string 
   return replicaRegion === undefined ? `alias/stackc/${stackName}` : `alias/stackc/${stackName}-replica`;
 }
 
-function accountAdministration(stack: TfStack): DocStatement {
+/** Alias of the key terraform-bootstrap creates for the Terraform state bucket. */
+export function stateKmsAliasName(stackName: string): string {
+  return `alias/stackc/${stackName}-tfstate`;
+}
+
+export function accountAdministration(stack: TfStack): DocStatement {
   return {
     sid: "AccountAdministration",
     effect: "Allow",

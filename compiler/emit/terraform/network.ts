@@ -1,7 +1,13 @@
 // network.tf: the VPC kops runs in as "shared" network (every kops subnet has an `id`, so kops
 // creates no subnet, route or NAT itself and Terraform must own them all):
 // - one utility (public) and one private subnet per zone, tagged exactly as kops tags shared
-//   subnets, so neither tool sees drift;
+//   subnets, so neither tool sees drift. No subnet maps public IPs on launch
+//   (map_public_ip_on_launch stays false): nothing in a utility subnet needs the subnet to hand
+//   out addresses. The NAT gateways get their Elastic IPs here; public load balancers get theirs
+//   from ELB; and instances kops places in utility subnets (the `public` topology, a bastion)
+//   get one because kops sets AssociatePublicIpAddress on the launch template of every instance
+//   group whose subnets are Utility/Public (pkg/model/awsmodel/autoscalinggroup.go; an instance
+//   group's spec.associatePublicIp overrides it), whatever the subnet's own setting;
 // - an internet gateway; an EIP + NAT gateway in the utility subnet of every NAT zone;
 // - one utility route table (default route to the IGW) and one private route table per zone
 //   (default route to the NAT of the zone's natZone: its own, or the single NAT);
@@ -73,8 +79,6 @@ export function networkResources(stack: TfStack): TfItem[] {
         vpc_id: vpcId,
         availability_zone: eachKey(),
         cidr_block: eachValue(kind),
-        // kops: instances in utility subnets (NAT, public load balancers) need public addresses
-        map_public_ip_on_launch: kind === "utility" ? true : undefined,
         tags: tags({ Name: template(`${name}-${kind}-`, eachKey()), ...kopsSubnetTags(model.clusterName, kind) }),
       },
       { forEach: zones },

@@ -4,6 +4,7 @@
 // configuration. Delete markers replicate too, so the replica's noncurrent-version expiry keeps
 // the same retention as the source. With SSE-KMS the replica is encrypted with a key in its own
 // region (kms.tf), because a KMS key cannot be used outside its region.
+import { replicaBucketName as replicaName } from "../../model/bucket-names.js";
 import type { BucketModel } from "../../model/model.js";
 import { bucketArn, bucketResources } from "./bucket.js";
 import { replicaKeyName } from "./kms.js";
@@ -14,12 +15,18 @@ import { nested, resource, type TfResource } from "./tf/blocks.js";
 import { ref, template, type TfValue } from "./tf/values.js";
 
 export function replicaBucketName(bucket: BucketModel): string {
-  return `${bucket.name}-replica`;
+  return replicaName(bucket.name);
+}
+
+/** Resource name of a replica region's access-log bucket: `access_logs_eu_central_1`. */
+export function regionalAccessLogsResourceName(region: string): string {
+  return `access_logs_${region.replace(/-/g, "_")}`;
 }
 
 export function replicationResources(stack: TfStack, bucket: BucketModel, region: string): TfResource[] {
   const source = bucketResourceName(bucket.role);
   const replica = `${source}_replica`;
+  const regionalLogs = stack.regionalAccessLogsBucket(region);
   const kms = stack.sseAlgorithm(bucket) === "aws:kms";
   const replicaKey: TfValue | undefined = kms ? ref(`aws_kms_key.${replicaKeyName(region)}`, "arn") : undefined;
   const meta = { bucketRole: bucket.role };
@@ -36,8 +43,14 @@ export function replicationResources(stack: TfStack, bucket: BucketModel, region
       publicRead: false,
       noncurrentDays: bucket.noncurrentDays,
       expireDays: bucket.expireDays,
-      // server access logs can only go to a bucket in the same region
-      accessLogs: undefined,
+      // server access logs can only go to a bucket in the same region: the region's own
+      // access-log bucket (storage.ts), when the stack keeps access logs at all
+      accessLogs: regionalLogs
+        ? {
+            targetBucket: ref(`aws_s3_bucket.${regionalAccessLogsResourceName(region)}`, "id"),
+            dependsOn: [`aws_s3_bucket_policy.${regionalAccessLogsResourceName(region)}`],
+          }
+        : undefined,
     }),
   );
 

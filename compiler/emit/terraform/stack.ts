@@ -70,9 +70,23 @@ export class TfStack {
     return this.bucket("access-logs");
   }
 
-  /** Buckets whose server access logs go to the access-logs bucket (not the log buckets themselves). */
+  /**
+   * Buckets whose server access logs go to the access-log bucket: every bucket of the root module
+   * but the access-log bucket itself (logging a log bucket into itself would log its own log
+   * deliveries, a loop AWS advises against). The Terraform state bucket is not in this module.
+   */
   sendsAccessLogs(bucket: BucketModel): boolean {
-    return this.accessLogsBucket !== undefined && bucket.role !== "access-logs" && bucket.role !== "flow-logs";
+    return this.accessLogsBucket !== undefined && bucket.role !== "access-logs";
+  }
+
+  /** The replica of a bucket (model.remoteBuckets). */
+  replicaOf(bucket: BucketModel): BucketModel | undefined {
+    return this.model.remoteBuckets.find((b) => b.replicaOf === bucket.name);
+  }
+
+  /** The access-log bucket of a replica region, when the stack has an access-log bucket. */
+  regionalAccessLogsBucket(region: string): BucketModel | undefined {
+    return this.model.remoteBuckets.find((b) => b.role === "access-logs" && b.region === region);
   }
 
   /** Whether the stack has a KMS key for its buckets (created here or given). */

@@ -4,12 +4,16 @@
 //   policy already makes them public, kubernetes/kops#15296), SSE-S3;
 // - flow-logs: the log delivery service may write AWSLogs/<account>/…;
 // - access-logs: S3 may deliver server access logs of the stack's other buckets, SSE-S3;
-// - replicaRegion: a `<name>-replica` bucket in that region and the replication (replication.ts).
+// - replicaRegion: a `<name>-replica` bucket in that region and the replication (replication.ts);
+//   with an access-log bucket, one more access-log bucket per replica region for the replicas'
+//   server access logs (model.remoteBuckets).
+// Every bucket but the access-log buckets themselves sends server access logs (when the stack
+// has an access-log bucket); the Terraform state bucket lives in terraform-bootstrap.
 import type { BucketModel } from "../../model/model.js";
 import { bucketArn, bucketResources, type BucketSpec } from "./bucket.js";
 import type { DocStatement } from "./policy-document.js";
-import { replicationResources } from "./replication.js";
-import { bucketResourceName, SSE_S3_ONLY, type TfStack } from "./stack.js";
+import { regionalAccessLogsResourceName, replicationResources } from "./replication.js";
+import { bucketResourceName, replicaAlias, SSE_S3_ONLY, type TfStack } from "./stack.js";
 import type { TfFile, TfResource } from "./tf/blocks.js";
 import { ref, template } from "./tf/values.js";
 
@@ -106,11 +110,51 @@ function roleStatements(stack: TfStack, bucket: BucketModel): DocStatement[] {
   return [];
 }
 
+/**
+ * The access-log bucket of a replica region: S3 delivers server access logs only to a bucket in
+ * the source bucket's region, so the replicas there log into their own SSE-S3 bucket, kept as
+ * long as the stack's access-log bucket keeps its logs.
+ */
+function regionalAccessLogsResources(stack: TfStack, logs: BucketModel, region: string): TfResource[] {
+  const name = regionalAccessLogsResourceName(region);
+  const arn = bucketArn(name);
+  const sources = stack.buckets.filter((b) => b.replicaRegion === region).map((b) => bucketArn(`${bucketResourceName(b.role)}_replica`));
+  return bucketResources({
+    name,
+    bucketName: logs.name,
+    purpose: `${logs.purpose}.`,
+    meta: { bucketRole: "access-logs" },
+    provider: `aws.${replicaAlias(region)}`,
+    sse: { algorithm: "AES256", why: stack.usesKms ? SSE_S3_ONLY["access-logs"] : undefined },
+    publicRead: false,
+    noncurrentDays: logs.noncurrentDays,
+    expireDays: logs.expireDays,
+    accessLogs: undefined,
+    policyStatements: [
+      {
+        sid: "S3ServerAccessLogsDelivery",
+        effect: "Allow",
+        actions: ["s3:PutObject"],
+        resources: [template(arn, "/*")],
+        principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
+        conditions: [
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [stack.accountId()] },
+          { test: "ArnLike", variable: "aws:SourceArn", values: sources },
+        ],
+      },
+    ],
+  });
+}
+
 export function storageResources(stack: TfStack): TfResource[] {
   const out: TfResource[] = [];
   for (const bucket of stack.buckets) {
     out.push(...bucketResources(bucketSpec(stack, bucket)));
     if (bucket.replicaRegion) out.push(...replicationResources(stack, bucket, bucket.replicaRegion));
+  }
+  for (const region of stack.replicaRegions) {
+    const logs = stack.regionalAccessLogsBucket(region);
+    if (logs) out.push(...regionalAccessLogsResources(stack, logs, region));
   }
   return out;
 }

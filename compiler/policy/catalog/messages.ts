@@ -206,10 +206,13 @@ export const policyMessages: Readonly<Record<string, MessageFormatter>> = {
     d.reason === "same-region"
       ? `The backup bucket is replicated within its own region (${text(d.region, "?")}); replicate to another region`
       : "The backup bucket is not replicated to another region",
-  "STK-S3-001": (d) =>
-    d.reason === "unencrypted"
-      ? `Bucket ${text(d.bucket, "?")} (${text(d.role, "?")}) has no default encryption in the generated Terraform`
-      : `Buckets ${list(d.buckets)} are encrypted with SSE-S3; prefer SSE-KMS`,
+  "STK-S3-001": (d) => {
+    if (d.reason === "unencrypted") return `Bucket ${text(d.bucket, "?")} (${text(d.role, "?")}) has no default encryption in the generated Terraform`;
+    if (d.reason === "effective-sse-s3") {
+      return `Bucket ${text(d.bucket, "?")} (${text(d.role, "?")}) is encrypted with SSE-S3 in the generated Terraform although the stack uses SSE-KMS`;
+    }
+    return `Buckets ${list(d.buckets)} are encrypted with SSE-S3; prefer SSE-KMS`;
+  },
   "STK-S3-002": (d) => `Bucket ${text(d.bucket, "?")} (${text(d.role, "?")}) is not versioned in the generated Terraform`,
   "STK-S3-003": (d) =>
     d.reason === "public-read"
@@ -222,6 +225,8 @@ export const policyMessages: Readonly<Record<string, MessageFormatter>> = {
     }
     return `S3 access logging is off for ${list(d.buckets)}`;
   },
+  "STK-IAM-001": (d) =>
+    `IAM statement ${text(d.sid, "?")} of ${text(d.document, "?")} allows ${list(d.actions)} on "*" without a condition`,
   "STK-KMS-001": (d) =>
     d.reason === "not-emitted" ? `KMS key ${text(d.key, "?")} has no automatic rotation in the generated Terraform` : "Automatic rotation of the stack's KMS key is disabled",
 };

@@ -41,10 +41,9 @@ resource "aws_internet_gateway" "this" {
 resource "aws_subnet" "utility" {
   for_each = local.zones
 
-  vpc_id                  = aws_vpc.this.id
-  availability_zone       = each.key
-  cidr_block              = each.value.utility
-  map_public_ip_on_launch = true
+  vpc_id            = aws_vpc.this.id
+  availability_zone = each.key
+  cidr_block        = each.value.utility
 
   tags = {
     Name                                                   = "dev-eu-west-1-utility-${each.key}"

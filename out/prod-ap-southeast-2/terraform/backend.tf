@@ -7,6 +7,7 @@ terraform {
     key          = "stacks/prod-ap-southeast-2/terraform.tfstate"
     region       = "ap-southeast-2"
     encrypt      = true
+    kms_key_id   = "alias/stackc/prod-ap-southeast-2-tfstate"
     use_lockfile = true
   }
 }

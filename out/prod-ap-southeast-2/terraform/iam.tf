@@ -95,6 +95,8 @@ data "aws_iam_policy_document" "irsa_aws_load_balancer_controller" {
       "ec2:GetCoipPoolUsage",
       "ec2:DescribeCoipPools",
       "ec2:GetSecurityGroupsForVpc",
+      "ec2:DescribeIpamPools",
+      "ec2:DescribeRouteTables",
       "elasticloadbalancing:DescribeLoadBalancers",
       "elasticloadbalancing:DescribeLoadBalancerAttributes",
       "elasticloadbalancing:DescribeListeners",
@@ -108,7 +110,6 @@ data "aws_iam_policy_document" "irsa_aws_load_balancer_controller" {
       "elasticloadbalancing:DescribeTrustStores",
       "elasticloadbalancing:DescribeListenerAttributes",
       "elasticloadbalancing:DescribeCapacityReservation",
-      "elasticloadbalancing:ModifyIpPools",
     ]
     resources = ["*"]
   }
@@ -284,6 +285,7 @@ data "aws_iam_policy_document" "irsa_aws_load_balancer_controller" {
       "elasticloadbalancing:DeleteTargetGroup",
       "elasticloadbalancing:ModifyListenerAttributes",
       "elasticloadbalancing:ModifyCapacityReservation",
+      "elasticloadbalancing:ModifyIpPools",
     ]
     resources = ["*"]
 
@@ -336,6 +338,7 @@ data "aws_iam_policy_document" "irsa_aws_load_balancer_controller" {
       "elasticloadbalancing:AddListenerCertificates",
       "elasticloadbalancing:RemoveListenerCertificates",
       "elasticloadbalancing:ModifyRule",
+      "elasticloadbalancing:SetRulePriorities",
     ]
     resources = ["*"]
   }

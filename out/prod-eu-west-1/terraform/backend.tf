@@ -7,6 +7,7 @@ terraform {
     key          = "stacks/prod-eu-west-1/terraform.tfstate"
     region       = "eu-west-1"
     encrypt      = true
+    kms_key_id   = "alias/stackc/prod-eu-west-1-tfstate"
     use_lockfile = true
   }
 }

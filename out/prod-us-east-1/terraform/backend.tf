@@ -7,6 +7,7 @@ terraform {
     key          = "stacks/prod-us-east-1/terraform.tfstate"
     region       = "us-east-1"
     encrypt      = true
+    kms_key_id   = "alias/stackc/prod-us-east-1-tfstate"
     use_lockfile = true
   }
 }

@@ -275,6 +275,14 @@ resource "aws_s3_bucket_lifecycle_configuration" "flow_logs" {
   depends_on = [aws_s3_bucket_versioning.flow_logs]
 }
 
+resource "aws_s3_bucket_logging" "flow_logs" {
+  bucket        = aws_s3_bucket.flow_logs.id
+  target_bucket = aws_s3_bucket.access_logs.id
+  target_prefix = "acme-stg-euw1-flow-logs/"
+
+  depends_on = [aws_s3_bucket_policy.access_logs]
+}
+
 data "aws_iam_policy_document" "flow_logs_bucket_policy" {
   statement {
     sid       = "DenyInsecureTransport"
@@ -661,6 +669,7 @@ data "aws_iam_policy_document" "access_logs_bucket_policy" {
       values = [
         aws_s3_bucket.kops_state.arn,
         aws_s3_bucket.oidc.arn,
+        aws_s3_bucket.flow_logs.arn,
         aws_s3_bucket.velero.arn,
         aws_s3_bucket.loki.arn,
       ]

@@ -21,7 +21,7 @@
 #     Set the tag to the exact version you tested (for example v1.2.3), and in prod pin the
 #     digest: image: registry/app:v1.2.3@sha256:<digest> or digest: sha256:<digest>.
 #   scanners:
-#     checkov: [CKV_K8S_14, CKV_K8S_43]
+#     checkov: []
 #     trivy: [AVD-KSV-0013]
 #     kics: [7c81d34c-8e5a-402b-9798-9f442630e678]
 #     polaris: [tagNotSpecified]

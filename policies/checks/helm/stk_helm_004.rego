@@ -23,7 +23,7 @@
 #     PodDisruptionBudget and give it resources.requests; stackc's defaults already do.
 #   scanners:
 #     polaris: [deploymentMissingReplicas, missingPodDisruptionBudget, cpuRequestsMissing, memoryRequestsMissing]
-#     checkov: [CKV_K8S_11, CKV_K8S_13]
+#     checkov: []
 package stackc.checks.helm.stk_helm_004
 
 # Per add-on: where its chart keeps each setting, and the chart's default when unset ("unset")

@@ -22,7 +22,7 @@
 #     Upgrade spec.cluster.kubernetesVersion one minor at a time to a supported release (see
 #     stackc explain STK-K8S-004 for the window and end-of-life dates).
 #   scanners:
-#     checkov: [CKV_AWS_339]
+#     checkov: []
 package stackc.checks.k8s.stk_k8s_004
 
 import data.stackc.lib.dates

@@ -21,7 +21,7 @@
 #     Set instanceMetadata: { httpTokens: required, hopLimit: 1 } (spec.cluster.instanceMetadata,
 #     and in any node group that overrides it).
 #   scanners:
-#     checkov: [CKV_AWS_79, CKV_AWS_341]
+#     checkov: []
 #     trivy: [AVD-AWS-0028, AVD-AWS-0130]
 #     kics: [c306ac53-ee5b-41d3-86a9-0fd2722b4e67]
 package stackc.checks.k8s.stk_k8s_005

@@ -18,7 +18,7 @@
 #   remediation: >-
 #     Remove spec.cluster.secretsEncryption: false (the default is true).
 #   scanners:
-#     checkov: [CKV_AWS_58]
+#     checkov: []
 #     trivy: [AVD-AWS-0039]
 #     kics: [63ebcb19-2739-4d3f-aa5c-e8bbb9b85281]
 package stackc.checks.k8s.stk_k8s_006

@@ -19,7 +19,7 @@
 #     Remove encrypted: false from the rootVolume settings and encryptedVolumes: false from
 #     spec.cluster.etcd (both default to true).
 #   scanners:
-#     checkov: [CKV_AWS_8, CKV_AWS_3]
+#     checkov: []
 #     trivy: [AVD-AWS-0008, AVD-AWS-0026]
 #     kics: [cc997676-481b-4e93-aa81-d19f8c5e9b12]
 package stackc.checks.k8s.stk_k8s_007

@@ -17,7 +17,7 @@
 #   remediation: >-
 #     Set spec.cluster.auditLogging.enabled: true (the default).
 #   scanners:
-#     checkov: [CKV_AWS_37]
+#     checkov: []
 #     trivy: [AVD-AWS-0038]
 package stackc.checks.k8s.stk_k8s_008
 

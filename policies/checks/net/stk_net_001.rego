@@ -21,7 +21,7 @@
 #     Remove subnetType: utility from the node group (or set it to private), and keep
 #     spec.network.topology: private; reach nodes through SSM Session Manager or a bastion.
 #   scanners:
-#     checkov: [CKV_AWS_88, CKV_AWS_130]
+#     checkov: []
 #     trivy: [AVD-AWS-0009, AVD-AWS-0164]
 #     kics: [5a2486aa-facf-477d-a5c1-b010789459ce, 52f04a44-6bfa-4c41-b1d3-4ae99a2de05c]
 package stackc.checks.net.stk_net_001

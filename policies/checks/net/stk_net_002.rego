@@ -18,7 +18,7 @@
 #     Remove spec.cluster.controlPlane.subnetType: utility (or set it to private), and keep
 #     spec.network.topology: private.
 #   scanners:
-#     checkov: [CKV_AWS_88, CKV_AWS_130]
+#     checkov: []
 #     trivy: [AVD-AWS-0009, AVD-AWS-0164]
 #     kics: [5a2486aa-facf-477d-a5c1-b010789459ce, 52f04a44-6bfa-4c41-b1d3-4ae99a2de05c]
 package stackc.checks.net.stk_net_002

@@ -19,7 +19,7 @@
 #     Replace the entry with the CIDRs of your VPN, office or CI runners (for example
 #     10.0.0.0/8), and prefer spec.cluster.api.loadBalancer: internal.
 #   scanners:
-#     checkov: [CKV_AWS_38]
+#     checkov: []
 #     trivy: [AVD-AWS-0041]
 #     kics: [61cf9883-1752-4768-b18c-0d57f2737709]
 package stackc.checks.net.stk_net_003

@@ -22,7 +22,7 @@
 #     Remove the open entry; list only VPN or office CIDRs. In prod use ssh.access: [] with SSM
 #     Session Manager, or set ssh.bastion: true.
 #   scanners:
-#     checkov: [CKV_AWS_24, CKV_AWS_232]
+#     checkov: []
 #     trivy: [AVD-AWS-0107, AVD-AWS-0105]
 #     kics: [381c3f2a-ef6f-4eff-99f7-b169cda3422c]
 package stackc.checks.net.stk_net_004

@@ -17,7 +17,7 @@
 #     Set spec.cluster.api.loadBalancer: internal and reach the API over VPN, peering or a
 #     bastion.
 #   scanners:
-#     checkov: [CKV_AWS_39]
+#     checkov: []
 #     trivy: [AVD-AWS-0040, AVD-AWS-0053]
 #     kics: [42f4b905-3736-4213-bfe9-c0660518cda8]
 package stackc.checks.net.stk_net_005

@@ -40,3 +40,27 @@ test_unencrypted_artifact_bucket_denied if {
 		"data": {"reason": "unencrypted", "bucket": "acme-velero", "role": "velero"},
 	}} with input as inp("sse-kms", tf({"aws_s3_bucket_server_side_encryption_configuration.state": {"bucket": fixtures.ref("aws_s3_bucket.state")}}))
 }
+
+test_sse_s3_in_artifact_warned_per_bucket if {
+	stk_s3_001.warn == {{
+		"id": "STK-S3-001",
+		"path": ["spec", "stateStore", "bucket"],
+		"data": {"reason": "effective-sse-s3", "bucket": "acme-state", "role": "kops-state"},
+	}} with input as inp("sse-kms", tf({
+		"aws_s3_bucket_server_side_encryption_configuration.state": {
+			"bucket": fixtures.ref("aws_s3_bucket.state"),
+			"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}],
+		},
+		"aws_s3_bucket_server_side_encryption_configuration.velero": {
+			"bucket": "acme-velero",
+			"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms"}]}],
+		},
+	}))
+}
+
+test_sse_s3_manifest_not_warned_twice if {
+	count(stk_s3_001.warn) == 1 with input as inp("sse-s3", tf({"aws_s3_bucket_server_side_encryption_configuration.state": {
+		"bucket": fixtures.ref("aws_s3_bucket.state"),
+		"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}],
+	}}))
+}

@@ -20,7 +20,7 @@
 #     This is a stackc bug if it fires on generated Terraform: report it. Otherwise add an
 #     aws_s3_bucket_public_access_block with all four settings true for the bucket.
 #   scanners:
-#     checkov: [CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56, CKV2_AWS_6]
+#     checkov: [CKV2_AWS_6]
 #     trivy: [AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093, AVD-AWS-0094]
 #     kics: [d0cc8694-fcad-43ff-ac86-32331d7e867f, 1ec253ab-c220-4d63-b2de-5b40e0af9293]
 package stackc.checks.s3.stk_s3_003

@@ -24,7 +24,7 @@
 #     Set spec.storage.accessLogsBucket to a bucket name such as <org>-<stack>-s3-access-logs
 #     (stackc creates it).
 #   scanners:
-#     checkov: [CKV_AWS_18, CKV2_AWS_61]
+#     checkov: [CKV_AWS_18]
 #     trivy: [AVD-AWS-0089]
 package stackc.checks.s3.stk_s3_004
 
