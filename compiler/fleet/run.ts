@@ -108,12 +108,18 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   const outcomes = new Map<number, StackOutcome>();
   const misses: number[] = [];
   let fromCache = 0;
-  for (let i = 0; i < selected.length; i++) {
-    const hit = options.cache ? await cachedOutcome(options.cache, selected[i]!, mode, outDir, io) : undefined;
-    if (hit) {
-      outcomes.set(i, hit);
-      fromCache++;
-    } else misses.push(i);
+  // lookups overlap (reads of entries, manifests and lock files), a bounded number at a time
+  const LOOKUPS_AT_ONCE = 32;
+  for (let start = 0; start < selected.length; start += LOOKUPS_AT_ONCE) {
+    const batch = selected.slice(start, start + LOOKUPS_AT_ONCE);
+    const hits = options.cache ? await Promise.all(batch.map((m) => cachedOutcome(options.cache!, m, mode, outDir, io))) : [];
+    batch.forEach((_, k) => {
+      const hit = hits[k];
+      if (hit) {
+        outcomes.set(start + k, hit);
+        fromCache++;
+      } else misses.push(start + k);
+    });
   }
   const store = async (outcome: StackOutcome) => {
     if (!options.cache || !outcome.file || !outcome.summary || !outcome.files || outcome.name === undefined) return;
@@ -256,8 +262,9 @@ async function selectChanged(manifests: readonly DiscoveredManifest[], changed: 
 
 /**
  * A stack's outcome from the cache: check takes the recorded findings; build also needs
- * out/<name>/ to hold exactly the recorded build (its lock file hashing as recorded, every file
- * there); verify also compares out/<name>/ with the recorded file hashes. Anything else: a miss.
+ * out/<name>/'s lock file to hash as recorded (the lock lists every file's hash: the folder is
+ * the recorded build); verify compares every file of out/<name>/ with the recorded hashes.
+ * Anything else: a miss.
  */
 async function cachedOutcome(cache: StackCache, manifest: DiscoveredManifest, mode: FleetMode, outDir: string, io: Io): Promise<StackOutcome | undefined> {
   const found = await cache.lookup(manifest.file);
@@ -278,15 +285,13 @@ async function cachedOutcome(cache: StackCache, manifest: DiscoveredManifest, mo
   };
 }
 
-/** out/<name>/ holds the recorded files: the lock file's hash (build), or every file's (verify, no extra files). */
+/** out/<name>/ holds the recorded build: its lock file's hash (build), or every file's (verify, no extra files). */
 async function outputMatches(dir: string, entry: CacheEntry, everyFile: boolean, io: Io): Promise<boolean> {
   const lock = entry.files["stackc.lock.json"];
   const read = (rel: string) => io.readFile(path.join(dir, ...rel.split("/"))).then(sha256Hex, () => undefined);
   if (lock === undefined || (await read("stackc.lock.json")) !== lock) return false;
-  if (!everyFile) {
-    for (const rel of Object.keys(entry.files)) if (!(await io.stat(path.join(dir, ...rel.split("/"))))?.isFile) return false;
-    return true;
-  }
+  // build trusts out/<name>/'s lock file (verify is what re-hashes every file; --no-cache rebuilds)
+  if (!everyFile) return true;
   const onDisk = await listFiles(dir, io);
   const preserve = new Set(entry.preserve);
   for (const rel of onDisk) if (!(rel in entry.files) && !preserve.has(rel)) return false;
