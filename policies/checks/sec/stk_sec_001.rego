@@ -31,7 +31,7 @@
 #     instead: a Kubernetes Secret the chart reads (existingSecret), an ExternalSecret, a vals
 #     reference (ref+awssecrets://prod/db#password) or a SOPS-encrypted value.
 #   scanners:
-#     checkov: [CKV_SECRET_2, CKV_SECRET_6]
+#     checkov: []
 #     trivy: [aws-access-key-id, private-key, github-pat]
 package stackc.checks.sec.stk_sec_001
 
