@@ -5,9 +5,12 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
+import { FileTooLargeError, NotRegularFileError } from "../io/input-errors.js";
 import { errorCode } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
 import { displayPath } from "../load/load.js";
+import { decodeUtf8 } from "../load/utf8.js";
+import { contain, resolveWorkspace } from "../load/workspace.js";
 import { compile, type CompileResult } from "../compile/compile.js";
 import { bindKopsSpec } from "../bind/bind.js";
 import { keptOutputs, renderBinding } from "../bind/binding.js";
@@ -22,6 +25,9 @@ export interface BindOptions extends RunOptions {
   outDir?: string;
 }
 
+/** `terraform output -json` of one stack is a few KB; 16 MiB bounds a wrong or hostile file. */
+export const MAX_TERRAFORM_OUTPUT_BYTES = 16 * 1024 * 1024;
+
 export interface BindRunResult extends CompileResult {
   /** Path written (relative to cwd, `/` separators), when the bind succeeded. */
   written?: string;
@@ -30,7 +36,7 @@ export interface BindRunResult extends CompileResult {
 export async function bind(manifest: string, terraformOutput: string, options: BindOptions = {}): Promise<BindRunResult> {
   const cwd = options.cwd ?? process.cwd();
   const io = options.io ?? nodeIo;
-  const compiled = await compile([manifest], { cwd, io });
+  const compiled = await compile([manifest], { cwd, io, ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}) });
   const finish = (extra: Diagnostic[], more: Partial<BindRunResult> = {}): BindRunResult => ({
     ...compiled,
     ...more,
@@ -46,12 +52,26 @@ export async function bind(manifest: string, terraformOutput: string, options: B
 
   const absolute = path.resolve(cwd, terraformOutput);
   const outputFile = displayPath(cwd, absolute);
+  // an input path like the manifest: inside the workspace, a regular file, bounded, UTF-8
+  const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
+  const where = await contain(workspace, absolute, io);
+  if (!where.inside) {
+    return finish([diag("STK-IO-005", `${absolute} is outside the workspace ${workspace.root}`, { hint: "Pass --allow-outside <dir> to read the output file from there" })], { usageError: true });
+  }
+  const hint = "Write it with `terraform output -json > FILE` in the stack's Terraform directory";
   let outputText: string;
   try {
-    outputText = await io.readFile(absolute);
+    if (io.readInput) {
+      const decoded = decodeUtf8(await io.readInput(where.real, MAX_TERRAFORM_OUTPUT_BYTES));
+      if (!decoded.ok) return finish([diag("STK-TEXT-001", `${terraformOutput} is not UTF-8 (bad byte at offset ${decoded.byteOffset})`, { file: outputFile, hint })], { usageError: true });
+      outputText = decoded.text;
+    } else outputText = await io.readFile(where.real);
   } catch (err) {
+    if (err instanceof NotRegularFileError || err instanceof FileTooLargeError) {
+      return finish([diag(err instanceof NotRegularFileError ? "STK-IO-004" : "STK-LIMIT-001", `${terraformOutput}: ${err.message}`, { hint })], { usageError: true });
+    }
     const reason = errorCode(err) === "ENOENT" ? "no such file" : err instanceof Error ? err.message : String(err);
-    return finish([diag("STK-IO-001", `${terraformOutput}: ${reason}`, { hint: "Write it with `terraform output -json > FILE` in the stack's Terraform directory" })], { usageError: true });
+    return finish([diag("STK-IO-001", `${terraformOutput}: ${reason}`, { hint })], { usageError: true });
   }
   const sources = new Map(compiled.sources).set(outputFile, outputText);
   const bound = bindKopsSpec({ model, outputText, outputFile, ...(stack.sourceMap ? { sourceMap: stack.sourceMap } : {}) });

@@ -11,6 +11,7 @@ import { type FleetResult, runFleet } from "../fleet/run.js";
 import { type FleetRunOptions, fleetSettings } from "../fleet/settings.js";
 import type { PolicyRunOptions } from "./options.js";
 import { policyGate } from "./policy-gate.js";
+import { secretGate } from "./secret-gate.js";
 
 export interface BuildOptions extends PolicyRunOptions, FleetRunOptions {
   /** Output root (default `out`), relative to cwd. */
@@ -36,8 +37,9 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   // each stack is compiled, gated and staged by its own task (worker threads for a fleet), and
   // every staged stack swapped into out/ only when the whole run is free of errors
   if (options.skipPolicies) {
-    const fleet = await fleetSettings(options, { cwd, io, key: { mode: "plain", today: "", outDir } });
-    const result = await runFleet(paths, { mode: "build", cwd, io, outDir, ...(options.force ? { force: true } : {}), ...fleet });
+    // even without the gate, a plaintext secret is never written: the secret rule runs (in this thread)
+    const fleet = await fleetSettings({ ...options, cache: false }, { cwd, io, key: { mode: "plain", today: "", outDir } });
+    const result = await runFleet(paths, { mode: "build", cwd, io, outDir, policy: secretGate(io), inProcessOnly: true, ...(options.force ? { force: true } : {}), ...fleet, ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}) });
     const skipped = diag("STK-POLICY-006", "Built without the policy gate (skipPolicies): no policy rule, user policy or waiver was evaluated", {
       hint: "Run stackc check on these manifests before applying the output",
     });
@@ -45,11 +47,12 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   }
   const gate = policyGate(options);
   const inProcessOnly = (options.policies ?? []).length > 0;
-  const fleet = await fleetSettings(inProcessOnly ? { ...options, cache: false } : options, {
+  // a cached result says nothing about which folders were allowed: no cache with --allow-outside
+  const fleet = await fleetSettings(inProcessOnly || options.allowOutside?.length ? { ...options, cache: false } : options, {
     cwd,
     io,
     key: { mode: "gate", today: gate.now.toISOString().slice(0, 10), outDir },
   });
-  const result = await runFleet(paths, { mode: "build", cwd, io, outDir, now: gate.now, policy: gate, inProcessOnly, ...(options.force ? { force: true } : {}), ...fleet });
+  const result = await runFleet(paths, { mode: "build", cwd, io, outDir, now: gate.now, policy: gate, inProcessOnly, ...(options.force ? { force: true } : {}), ...fleet, ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}) });
   return { ...result, policyGate: "enforced", rules: gate.rules };
 }

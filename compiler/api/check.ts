@@ -57,7 +57,7 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
   if (options.baseline !== undefined) {
     const opened = await openBaseline({ cwd, outDir, io, ref: options.baseline });
     if ("problem" in opened) {
-      const result = await compile(paths, { cwd, io, outDir });
+      const result = await compile(paths, { cwd, io, outDir, ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}) });
       const d = diag("STK-CHANGE-013", opened.problem, { hint: "Give a branch, tag or commit that exists (in CI, fetch it first)" });
       return { ...result, diagnostics: [...result.diagnostics, d].sort(compareDiagnostics), usageError: true, fromCache: 0, rules: [], now: options.now ?? new Date() };
     }
@@ -66,8 +66,9 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
   const gate = policyGate({ ...options, cwd, io }, dumpDir === undefined ? undefined : (model, input) => inputs.set(model.name, input));
   // user policies and the input dump belong to this thread, and neither is in the cache key
   const inProcessOnly = (options.policies ?? []).length > 0 || dumpDir !== undefined;
-  // the change rules against a git ref are not in the cache key either
-  const noCache = inProcessOnly || options.baseline !== undefined;
+  // the change rules against a git ref are not in the cache key either, and a cached result says
+  // nothing about which folders were allowed: no cache with --allow-outside
+  const noCache = inProcessOnly || options.baseline !== undefined || (options.allowOutside?.length ?? 0) > 0;
   const fleet = await fleetSettings(noCache ? { ...options, cache: false } : options, {
     cwd,
     io,
@@ -83,6 +84,7 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     inProcessOnly,
     ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
     ...fleet,
+    ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}),
   });
   if (dumpDir !== undefined) await writePolicyInputs(dumpDir, inputs, io);
   return { ...result, rules: gate.rules, now: gate.now };

@@ -7,6 +7,7 @@ import { nodeIo } from "../io/node-io.js";
 import { type OutputComparison, compareOutputs } from "../write/compare.js";
 import { changeCount, formatOutputDiff } from "../write/diff.js";
 import type { RunOptions } from "./options.js";
+import { secretGate } from "./secret-gate.js";
 
 export interface DiffOptions extends RunOptions {
   /** Output root (default `out`), relative to cwd. */
@@ -26,7 +27,15 @@ export async function diff(paths: readonly string[], options: DiffOptions = {}):
   const cwd = options.cwd ?? process.cwd();
   const outDir = options.outDir ?? "out";
   const io = options.io ?? nodeIo;
-  const result = await compile(paths, { cwd, io, emit: true, outDir });
+  const result = await compile(paths, {
+    cwd,
+    io,
+    emit: true,
+    outDir,
+    // a diff prints generated files: the secret rule must pass first, or it would print the secret
+    policy: secretGate(io),
+    ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
+  });
   if (result.usageError || hasErrors(result.diagnostics)) return { ...result, patch: "", changes: { files: 0, stacks: 0 } };
   const comparison = await compareOutputs(result, path.resolve(cwd, outDir), io);
   return { ...result, comparison, patch: formatOutputDiff(comparison, outDisplay(outDir)), changes: changeCount(comparison) };

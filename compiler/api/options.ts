@@ -6,6 +6,11 @@ export interface RunOptions {
   cwd?: string;
   /** Every read, write, process and temporary folder goes through it (default: nodeIo). */
   io?: Io;
+  /**
+   * Folders outside the workspace (the git repository around cwd, or cwd outside one) that
+   * manifests, extends targets and the output folder may be in (`--allow-outside`).
+   */
+  allowOutside?: readonly string[];
 }
 
 export interface PolicyRunOptions extends RunOptions {

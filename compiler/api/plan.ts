@@ -6,6 +6,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { nodeIo } from "../io/node-io.js";
 import { applyChangeRules, type StackPlanResult } from "../plan/run.js";
 import type { RunOptions } from "./options.js";
+import { secretGate } from "./secret-gate.js";
 
 export interface PlanOptions extends RunOptions {
   /** Output root holding the baseline builds (default `out`), relative to cwd. */
@@ -23,7 +24,15 @@ export async function plan(paths: readonly string[], options: PlanOptions = {}):
   const cwd = options.cwd ?? process.cwd();
   const outDir = options.outDir ?? "out";
   const io = options.io ?? nodeIo;
-  const result = await compile(paths, { cwd, io, emit: true, outDir });
+  const result = await compile(paths, {
+    cwd,
+    io,
+    emit: true,
+    outDir,
+    // a plan prints changed values (and --patch the generated files): the secret rule must pass first
+    policy: secretGate(io),
+    ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
+  });
   if (result.usageError || hasErrors(result.diagnostics)) return { ...result, plans: [] };
   const run = await applyChangeRules(result, { cwd, outDir, io, ...(options.baseline !== undefined ? { ref: options.baseline } : {}) });
   return { ...result, plans: run.plans };

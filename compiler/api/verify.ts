@@ -18,6 +18,6 @@ export async function verify(paths: readonly string[], options: VerifyOptions = 
   const io = options.io ?? nodeIo;
   // each stack compiled and compared with out/<name>/ by its own task (worker threads for a
   // fleet); with the cache, a stack whose inputs and out/ files hash as recorded is not compiled
-  const fleet = await fleetSettings(options, { cwd, io, key: { mode: "plain", today: "", outDir } });
-  return runFleet(paths, { mode: "verify", cwd, io, outDir, ...fleet });
+  const fleet = await fleetSettings(options.allowOutside?.length ? { ...options, cache: false } : options, { cwd, io, key: { mode: "plain", today: "", outDir } });
+  return runFleet(paths, { mode: "verify", cwd, io, outDir, ...fleet, ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}) });
 }

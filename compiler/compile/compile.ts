@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
+import { maskSecrets } from "../diagnostics/mask-secrets.js";
 import { emitStack } from "../emit/emit.js";
 import { emitContext } from "../emit/context.js";
 import type { EmitContext, Emitter } from "../emit/emitter.js";
@@ -17,6 +18,7 @@ import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
 import { discoverManifests, type DiscoveredManifest } from "../load/discover.js";
 import { createLoadSession, loadManifest, type LoadSession } from "../load/load.js";
+import { resolveWorkspace } from "../load/workspace.js";
 import type { SourceMap } from "../load/source-map.js";
 import type { StackModel } from "../model/model.js";
 import type { VirtualFile } from "../model/virtual-file.js";
@@ -39,6 +41,8 @@ export interface CompileOptions {
   policy?: PolicyStage;
   /** Output root, default `out` (the lock file records paths relative to out/<stack>/). */
   outDir?: string;
+  /** Folders outside the workspace (git root, or cwd outside a repository) manifests may be read from. */
+  allowOutside?: readonly string[];
 }
 
 export interface StackResult {
@@ -74,11 +78,12 @@ export async function compile(inputs: readonly string[], options: CompileOptions
   const emitters = options.emitters ?? registeredEmitters;
   const context = emitContext(io);
   const outDir = path.resolve(cwd, options.outDir ?? "out");
-  const session = createLoadSession(cwd, io);
+  const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
+  const session = createLoadSession(cwd, io, workspace);
   const all: Diagnostic[] = [];
   const stacks: StackResult[] = [];
 
-  const discovered = await discoverManifests(inputs, cwd, io);
+  const discovered = await discoverManifests(inputs, cwd, io, workspace);
   all.push(...discovered.diagnostics);
   let usageError = discovered.diagnostics.length > 0;
 
@@ -95,7 +100,9 @@ export async function compile(inputs: readonly string[], options: CompileOptions
     all.push(diag("STK-IO-002", "Only StackBase manifests were given; nothing to compile"));
     usageError = true;
   }
-  return { stacks, diagnostics: dedupe(all).sort(compareDiagnostics), sources: session.sources, usageError };
+  const diagnostics = dedupe(all).sort(compareDiagnostics);
+  // code frames quote these texts: a secret a policy found is masked before any reporter sees it
+  return { stacks, diagnostics, sources: maskSecrets(session.sources, diagnostics), usageError };
 }
 
 /**

@@ -18,6 +18,17 @@ const table = [
   { code: "STK-IO-001", severity: "error", title: "Path not found", help: "A file or directory given on the command line or in extends does not exist or cannot be read." },
   { code: "STK-IO-002", severity: "error", title: "No manifests found", help: "The paths given contain no .yaml/.yml stack manifests." },
   { code: "STK-IO-003", severity: "error", title: "Cannot write output", help: "stackc could not write the generated files; nothing in the output directory was changed." },
+  { code: "STK-IO-004", severity: "error", title: "Not a regular file", help: "stackc reads manifests only from regular files: a named pipe would block forever, a device (/dev/zero) never ends, a directory is not a manifest. It checks this before opening the path." },
+  { code: "STK-IO-005", severity: "error", title: "Path outside the workspace", help: "Manifests and their extends targets must be inside the workspace (the git repository around the current folder, or the current folder outside a repository), after symlinks are resolved, so a manifest cannot make stackc read /etc/shadow or a neighbour's files into out/. Pass --allow-outside <dir> to permit a folder explicitly." },
+  // text and size limits (compiler/load/limits.ts; README "Limits")
+  { code: "STK-TEXT-001", severity: "error", title: "Not UTF-8", help: "Manifests are UTF-8. The file has a byte sequence that is not UTF-8 (often a file saved as Latin-1 or UTF-16); stackc reports the first bad byte instead of silently replacing it." },
+  { code: "STK-TEXT-002", severity: "error", title: "Lone surrogate", help: "A \\uD800–\\uDFFF escape that is not half of a surrogate pair is not a character; no tool downstream can encode it." },
+  { code: "STK-TEXT-003", severity: "error", title: "Control character", help: "Control characters (other than tab and line feed), carriage returns inside values and bidirectional overrides are refused: they rewrite what terminals and runbook readers see." },
+  { code: "STK-LIMIT-001", severity: "error", title: "File too large", help: "A manifest file may be at most 1 MiB; it is checked before the file is read. Real manifests are a few KB; move large configuration out of the manifest." },
+  { code: "STK-LIMIT-002", severity: "error", title: "Nesting too deep", help: "Maps and lists may nest at most 64 levels in one file." },
+  { code: "STK-LIMIT-003", severity: "error", title: "Too many values", help: "One file may hold at most 50,000 values (keys, scalars, maps and lists)." },
+  { code: "STK-LIMIT-004", severity: "error", title: "Too many keys in one map", help: "One map may have at most 5,000 keys." },
+  { code: "STK-LIMIT-005", severity: "error", title: "Policy input too large", help: "The stack with its generated artifacts has more than 150,000 values, or evaluating it exhausted the policy engine's 256 MiB; the limit keeps the gate's memory and time bounded. Reduce inline chart values." },
   // YAML
   { code: "STK-YAML-001", severity: "error", title: "YAML syntax error", help: "The file is not valid YAML at this position." },
   { code: "STK-YAML-002", severity: "error", title: "Duplicate key", help: "A YAML map names the same key twice; YAML loaders disagree about which one wins, so stackc refuses both." },
@@ -99,6 +110,7 @@ const table = [
   { code: "STK-POLICY-004", severity: "error", title: "Malformed user policy result", help: "A user policy (--policy) returned a result stackc cannot read. deny/warn/violation rules must return a string or an object with a string msg (and optionally path, an array of keys and indexes into the manifest)." },
   { code: "STK-POLICY-005", severity: "error", title: "User policy failed", help: "Evaluating a user policy (--policy) failed, for example because it calls a builtin the wasm runtime does not provide (time.*, http.send, …)." },
   { code: "STK-POLICY-006", severity: "warning", title: "Built without the policy gate", help: "The output was written without evaluating any policy (build with skipPolicies / --skip-policies). Run stackc check on the same manifests before applying it." },
+  { code: "STK-POLICY-007", severity: "error", title: "Rule cannot be waived", help: "Some rules guard what stackc writes and prints, not a judgement about the stack: a waived plaintext secret (STK-SEC-001) would still end up in out/. Fix the finding instead." },
   // bind: `terraform output -json` checked against the stack before the kops spec is bound to it
   { code: "STK-BIND-001", severity: "error", title: "Terraform output file is not JSON", help: "stackc bind reads what `terraform output -json` prints; the file is not JSON or not a JSON object." },
   { code: "STK-BIND-002", severity: "error", title: "Terraform output missing", help: "An output the kops spec needs is not in the file: apply the stack's Terraform (out/<stack>/terraform) and write the outputs again." },

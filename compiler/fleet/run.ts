@@ -14,6 +14,8 @@ import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
 import { discoverManifests, type DiscoveredManifest } from "../load/discover.js";
 import { createLoadSession, loadManifest } from "../load/load.js";
+import { contain, resolveWorkspace } from "../load/workspace.js";
+import { maskSecrets } from "../diagnostics/mask-secrets.js";
 import { checkFleetSummaries, type FleetSummary } from "../normalize/fleet.js";
 import { type CacheEntry, StackCache, sha256Hex } from "./cache.js";
 import { runPool } from "./pool.js";
@@ -48,6 +50,8 @@ export interface FleetOptions {
   baseline?: string;
   /** build: overwrite hand-edited generated files (drift). */
   force?: boolean;
+  /** Folders outside the workspace manifests and the output folder may be in (--allow-outside). */
+  allowOutside?: readonly string[];
   /** Called after each stack (in result order): for a progress line. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -72,7 +76,17 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   const summaries: FleetSummary[] = [];
   const staged: { name: string; dir: string }[] = [];
 
-  const discovered = await discoverManifests(inputs, cwd, io);
+  const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
+  if (mode === "build") {
+    // --out resolved strictly: through symlinks, inside the workspace (or an --allow-outside folder)
+    const where = await contain(workspace, outDir, io);
+    if (!where.inside) {
+      const message = `The output directory ${outDir}${where.real !== outDir ? ` (it resolves to ${where.real})` : ""} is outside the workspace ${workspace.root}`;
+      const refused = diag("STK-IO-005", message, { hint: "Write inside the repository, or pass --allow-outside <dir> for the output folder" });
+      return { stacks: [], diagnostics: [refused], sources: new Map(), usageError: true, written: [], discovered: 0, fromCache: 0 };
+    }
+  }
+  const discovered = await discoverManifests(inputs, cwd, io, workspace);
   all.push(...discovered.diagnostics);
   let usageError = discovered.diagnostics.length > 0;
   let selected: DiscoveredManifest[] = discovered.manifests;
@@ -81,7 +95,7 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   const partial = options.changed !== undefined || options.shard !== undefined;
 
   const runId = `${process.pid}-${Date.now().toString(36)}`;
-  const task = { mode, cwd, outDir, outDisplay, runId, ...(options.baseline !== undefined ? { baseline: options.baseline } : {}), ...(options.force ? { force: true } : {}) };
+  const task = { mode, cwd, outDir, outDisplay, runId, workspace, ...(options.baseline !== undefined ? { baseline: options.baseline } : {}), ...(options.force ? { force: true } : {}) };
   const onOutcome = (outcome: StackOutcome, count: number) => {
     all.push(...outcome.diagnostics);
     if (outcome.file !== undefined) {
@@ -98,12 +112,18 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   const outcomes = new Map<number, StackOutcome>();
   const misses: number[] = [];
   let fromCache = 0;
-  for (let i = 0; i < selected.length; i++) {
-    const hit = options.cache ? await cachedOutcome(options.cache, selected[i]!, mode, outDir, io) : undefined;
-    if (hit) {
-      outcomes.set(i, hit);
-      fromCache++;
-    } else misses.push(i);
+  // lookups overlap (reads of entries, manifests and lock files), a bounded number at a time
+  const LOOKUPS_AT_ONCE = 32;
+  for (let start = 0; start < selected.length; start += LOOKUPS_AT_ONCE) {
+    const batch = selected.slice(start, start + LOOKUPS_AT_ONCE);
+    const hits = options.cache ? await Promise.all(batch.map((m) => cachedOutcome(options.cache!, m, mode, outDir, io))) : [];
+    batch.forEach((_, k) => {
+      const hit = hits[k];
+      if (hit) {
+        outcomes.set(start + k, hit);
+        fromCache++;
+      } else misses.push(start + k);
+    });
   }
   const store = async (outcome: StackOutcome) => {
     if (!options.cache || !outcome.file || !outcome.summary || !outcome.files || outcome.name === undefined) return;
@@ -192,7 +212,9 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
       }
     }
   }
-  return { stacks, diagnostics: dedupe(all).sort(compareDiagnostics), sources, usageError, written, discovered: discovered.manifests.length, fromCache };
+  const diagnostics = dedupe(all).sort(compareDiagnostics);
+  // code frames quote these texts: a secret a policy found is masked before any reporter sees it
+  return { stacks, diagnostics, sources: maskSecrets(sources, diagnostics), usageError, written, discovered: discovered.manifests.length, fromCache };
 }
 
 // Set by scripts/build/bundle.mjs (esbuild define) in the bundled CLI only.
@@ -210,7 +232,8 @@ function workerFile(): URL {
 /** The staged folder replaces out/<name>/ (two renames, the old one removed after). */
 async function swapIn(staging: string, target: string, io: Io): Promise<void> {
   const old = `${staging}-old`;
-  const hadTarget = (await io.stat(target)) !== undefined;
+  // a symlink at out/<name> (even a dangling one) is there too: renamed away, never followed
+  const hadTarget = (await io.stat(target)) !== undefined || ((await io.isSymlink?.(target)) ?? false);
   if (hadTarget) await io.rename(target, old);
   try {
     await io.rename(staging, target);
@@ -234,7 +257,7 @@ async function orphanFolders(outDir: string, names: ReadonlySet<string>, io: Io)
 
 /** Stacks whose manifest or any base it extends is among the changed files. */
 async function selectChanged(manifests: readonly DiscoveredManifest[], changed: ReadonlySet<string>, cwd: string, io: Io): Promise<DiscoveredManifest[]> {
-  const session = createLoadSession(cwd, io);
+  const session = createLoadSession(cwd, io, await resolveWorkspace(cwd, io));
   const out: DiscoveredManifest[] = [];
   for (const manifest of manifests) {
     const loaded = await loadManifest(session, manifest.file);
@@ -247,8 +270,9 @@ async function selectChanged(manifests: readonly DiscoveredManifest[], changed: 
 
 /**
  * A stack's outcome from the cache: check takes the recorded findings; build also needs
- * out/<name>/ to hold exactly the recorded build (its lock file hashing as recorded, every file
- * there); verify also compares out/<name>/ with the recorded file hashes. Anything else: a miss.
+ * out/<name>/'s lock file to hash as recorded (the lock lists every file's hash: the folder is
+ * the recorded build); verify compares every file of out/<name>/ with the recorded hashes.
+ * Anything else: a miss.
  */
 async function cachedOutcome(cache: StackCache, manifest: DiscoveredManifest, mode: FleetMode, outDir: string, io: Io): Promise<StackOutcome | undefined> {
   const found = await cache.lookup(manifest.file);
@@ -278,15 +302,13 @@ async function baselineAllows(dir: string, entry: CacheEntry, io: Io): Promise<b
   return onDisk === undefined || onDisk === entry.files["stackc.lock.json"];
 }
 
-/** out/<name>/ holds the recorded files: the lock file's hash (build), or every file's (verify, no extra files). */
+/** out/<name>/ holds the recorded files: the lock file's hash, or every file's (no extra files). */
 async function outputMatches(dir: string, entry: CacheEntry, everyFile: boolean, io: Io): Promise<boolean> {
   const lock = entry.files["stackc.lock.json"];
   const read = (rel: string) => io.readFile(path.join(dir, ...rel.split("/"))).then(sha256Hex, () => undefined);
   if (lock === undefined || (await read("stackc.lock.json")) !== lock) return false;
-  if (!everyFile) {
-    for (const rel of Object.keys(entry.files)) if (!(await io.stat(path.join(dir, ...rel.split("/"))))?.isFile) return false;
-    return true;
-  }
+  // the lock file alone (its hash list is the recorded build) when every file is not asked for
+  if (!everyFile) return true;
   const onDisk = await listFiles(dir, io);
   const preserve = new Set(entry.preserve);
   for (const rel of onDisk) if (!(rel in entry.files) && !preserve.has(rel)) return false;

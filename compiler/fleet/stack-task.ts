@@ -13,6 +13,8 @@ import { emitters as registeredEmitters } from "../emit/registry.js";
 import type { Io } from "../io/io.js";
 import type { DiscoveredManifest } from "../load/discover.js";
 import { createLoadSession } from "../load/load.js";
+import type { Workspace } from "../load/workspace.js";
+import { carried } from "../write/write.js";
 import { type FleetSummary, fleetSummary } from "../normalize/fleet.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { applyChangeRules } from "../plan/run.js";
@@ -36,6 +38,8 @@ export interface StackTaskOptions {
   baseline?: string;
   /** build: overwrite hand-edited files and delete hand-added ones (drift). */
   force?: boolean;
+  /** Where manifests may be read from (plain data: it crosses to worker threads). */
+  workspace?: Workspace;
 }
 
 export interface StackOutcome {
@@ -65,7 +69,7 @@ export function stagingDir(outDir: string, name: string, runId: string): string 
 }
 
 export async function runStackTask(manifest: DiscoveredManifest, options: StackTaskOptions, io: Io, compile: Pick<CompileOptions, "policy">): Promise<StackOutcome> {
-  const session = createLoadSession(options.cwd, io);
+  const session = createLoadSession(options.cwd, io, options.workspace);
   const one = await compileStack(session, manifest, {
     cwd: options.cwd,
     io,
@@ -118,7 +122,7 @@ export async function runStackTask(manifest: DiscoveredManifest, options: StackT
     // files a later tool owns (kops/cluster.yaml from `stackc bind`) are carried over
     for (const keep of outcome.preserve.filter((p) => !bound.some((f) => f.path === p))) {
       const from = path.join(target, ...keep.split("/"));
-      if ((await io.stat(from))?.isFile) {
+      if (await carried(io, target, keep)) {
         const to = path.join(staging, ...keep.split("/"));
         await io.mkdir(path.dirname(to));
         await io.copyFile(from, to);

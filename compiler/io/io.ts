@@ -41,6 +41,17 @@ export interface WriteOptions {
 export interface Io {
   /** Reads a UTF-8 file; rejects when it does not exist or cannot be read (err.code ENOENT for a missing file). */
   readFile(absolutePath: string): Promise<string>;
+  /**
+   * Reads an input (a manifest, a Terraform output file) as bytes: only a regular file, at most
+   * maxBytes. Rejects with NotRegularFileError / FileTooLargeError (input-errors.ts), decided
+   * before the file is opened (a named pipe would block, /dev/zero never ends). Optional so a
+   * minimal fake Io still works; load then falls back to readFile.
+   */
+  readInput?(absolutePath: string, maxBytes: number): Promise<Uint8Array>;
+  /** Resolves symlinks (workspace containment); optional, for fakes that have none. */
+  realpath?(absolutePath: string): Promise<string>;
+  /** True when a symbolic link is at the path (never followed); optional, like realpath. */
+  isSymlink?(absolutePath: string): Promise<boolean>;
   /** undefined when nothing is at the path. */
   stat(absolutePath: string): Promise<FileInfo | undefined>;
   readDir(absolutePath: string): Promise<DirEntryInfo[]>;

@@ -3,6 +3,7 @@
 // process; a path that was never written is missing (ENOENT), like on a fresh disk. Folders
 // exist implicitly above every file and explicitly after mkdir.
 import path from "node:path";
+import { FileTooLargeError, NotRegularFileError } from "./input-errors.js";
 import { type DirEntryInfo, type FileInfo, type Io, type SpawnOptions, type SpawnResult, ioError } from "./io.js";
 
 export interface MemoryIoOptions {
@@ -68,6 +69,18 @@ export function createMemoryIo(options: MemoryIoOptions = {}): MemoryIo {
   };
   const io: MemoryIo = {
     readFile: async (p) => text(p),
+    async readInput(p, maxBytes) {
+      if (dirs.has(norm(p))) throw new NotRegularFileError("directory");
+      const b = bytes(p);
+      if (b.length > maxBytes) throw new FileTooLargeError(b.length, maxBytes);
+      return b;
+    },
+    // no symlinks in memory: every path is its own real path
+    realpath: async (p) => {
+      if (!infoOf(p)) throw missing(p);
+      return norm(p);
+    },
+    isSymlink: async () => false,
     stat: async (p) => infoOf(p),
     readDir: async (p) => list(p),
     readTextSync: text,

@@ -1,10 +1,11 @@
 // The real file system and processes behind the Io seam: the default of every library function,
 // and the only module of stackc that imports node:fs, node:child_process or node:os.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { constants, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFile, lstat, mkdir, open, readFile, readdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { FileTooLargeError, NotRegularFileError, fileKind } from "./input-errors.js";
 import type { DirEntryInfo, FileInfo, Io } from "./io.js";
 
 function info(s: { isDirectory(): boolean; isFile(): boolean }): FileInfo {
@@ -18,6 +19,9 @@ function entries(list: { name: string; isDirectory(): boolean; isFile(): boolean
 export const nodeIo: Io = {
   availableParallelism: () => os.availableParallelism(),
   readFile: (p) => readFile(p, "utf8"),
+  readInput: readRegularFile,
+  realpath: (p) => realpath(p),
+  isSymlink: async (p) => (await lstat(p).catch(() => undefined))?.isSymbolicLink() ?? false,
   async stat(p) {
     try {
       return info(await stat(p));
@@ -58,3 +62,33 @@ export const nodeIo: Io = {
     return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "", ...(r.error ? { error: r.error } : {}) };
   },
 };
+
+/**
+ * Reads a regular file of at most maxBytes. The kind and size are checked with stat before
+ * opening (opening a named pipe blocks until a writer comes; /dev/zero never ends), and again on
+ * the open handle, because the path may change in between; O_NONBLOCK makes that open return at
+ * once even if it is a pipe by then. The read itself stops one byte past the limit.
+ */
+export async function readRegularFile(p: string, maxBytes: number): Promise<Uint8Array> {
+  const before = await stat(p);
+  if (!before.isFile()) throw new NotRegularFileError(fileKind(before));
+  if (before.size > maxBytes) throw new FileTooLargeError(before.size, maxBytes);
+  const handle = await open(p, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const s = await handle.stat();
+    if (!s.isFile()) throw new NotRegularFileError(fileKind(s));
+    if (s.size > maxBytes) throw new FileTooLargeError(s.size, maxBytes);
+    // one byte more than allowed: a file that grew past the limit since stat is caught too
+    const buffer = new Uint8Array(Math.min(maxBytes, s.size + 64 * 1024) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) throw new FileTooLargeError(length, maxBytes);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}

@@ -6,11 +6,12 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import type { Io } from "../io/io.js";
 import { displayPath } from "./load.js";
+import { type Workspace, contain } from "./workspace.js";
 
 export type { DirEntryInfo } from "../io/io.js";
 
-/** What discovery needs from the Io seam. */
-export type DiscoverIo = Pick<Io, "stat" | "readDir">;
+/** What discovery needs from the Io seam (realpath for workspace containment, when it has one). */
+export type DiscoverIo = Pick<Io, "stat" | "readDir"> & Partial<Pick<Io, "realpath">>;
 
 export interface DiscoveredManifest {
   /** Display path. */
@@ -23,6 +24,7 @@ export async function discoverManifests(
   inputs: readonly string[],
   cwd: string,
   io: DiscoverIo,
+  workspace?: Workspace,
 ): Promise<{ manifests: DiscoveredManifest[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -35,6 +37,18 @@ export async function discoverManifests(
   };
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
+    if (workspace) {
+      // a directory outside is not even listed; files are checked again when loaded
+      const where = await contain(workspace, absolute, io);
+      if (!where.inside) {
+        diagnostics.push(
+          diag("STK-IO-005", `${input} is outside the workspace ${workspace.root}${where.real !== absolute ? ` (it resolves to ${where.real})` : ""}`, {
+            hint: "stackc reads only files inside the workspace; pass --allow-outside <dir> to permit a folder",
+          }),
+        );
+        continue;
+      }
+    }
     const info = await io.stat(absolute);
     if (!info) {
       diagnostics.push(diag("STK-IO-001", `${input}: no such file or directory`));
@@ -42,6 +56,11 @@ export async function discoverManifests(
     }
     if (info.isFile) {
       add(absolute, false);
+      continue;
+    }
+    if (!info.isDirectory) {
+      // a named pipe, a device, a socket: never opened (a pipe would block, /dev/zero never ends)
+      diagnostics.push(diag("STK-IO-004", `${input} is neither a regular file nor a directory`));
       continue;
     }
     const found: string[] = [];

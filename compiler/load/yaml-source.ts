@@ -3,19 +3,24 @@
 // keys (`extends` is the supported way to share), aliases only within a size budget.
 import {
   Alias,
+  Composer,
   LineCounter,
+  Parser,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
-  parseAllDocuments,
+  type CST,
   type Document,
   type Node as YamlNode,
 } from "yaml";
 import type { Diagnostic, Position, Range } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
+import { MAX_TEXT_DIAGNOSTICS } from "./limits.js";
 import type { MapEntry, SourceNode } from "./source-node.js";
+import { findBadChar } from "./text-checks.js";
+import { type ShapeLimits, type ShapeViolation, defaultShapeLimits, measureShape } from "./yaml-shape.js";
 
 /** Nodes one document may expand to through aliases before it is treated as an alias bomb. */
 export const MAX_EXPANDED_NODES = 20_000;
@@ -27,7 +32,7 @@ export interface ParsedYaml {
   positions: (offset: number) => Position;
 }
 
-export function parseYamlSource(text: string, file: string): ParsedYaml {
+export function parseYamlSource(text: string, file: string, limits: ShapeLimits = defaultShapeLimits): ParsedYaml {
   const lineCounter = new LineCounter();
   const positions = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
@@ -36,9 +41,20 @@ export function parseYamlSource(text: string, file: string): ParsedYaml {
   const range = (start: number, end: number): Range => ({ start: positions(start), end: positions(Math.max(start, end)) });
   const diagnostics: Diagnostic[] = [];
 
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  // parseAllDocuments returns an EmptyStream (array-like, length 0) for empty/comment-only text.
-  const list = Array.from(docs as Iterable<Document.Parsed>);
+  // parseAllDocuments in three steps, so the tree's shape is measured before it is composed
+  // (composing recurses per nesting level). Duplicate keys are found by TreeBuilder with a set:
+  // the library's uniqueKeys check compares each key with every earlier one, which made a map
+  // of 30,000 keys take 20 s (measured; npm run bench).
+  const tokens: CST.Token[] = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  // Raw non-printable characters are not YAML (1.2 §5.1); the library accepts them, stackc does
+  // not. Checked once the parser has counted the lines, so they are located.
+  if (checkRawText(text, file, range, diagnostics)) return { diagnostics, positions };
+  const violation = measureShape(tokens, limits);
+  if (violation) {
+    diagnostics.push(shapeDiagnostic(violation, limits, file, range));
+    return { diagnostics, positions };
+  }
+  const list = Array.from(new Composer({ uniqueKeys: false, prettyErrors: false, strict: true }).compose(tokens) as Iterable<Document.Parsed>);
   const nonEmpty = list.filter((d) => d.contents !== null || d.errors.length > 0);
 
   for (const doc of list) {
@@ -49,13 +65,11 @@ export function parseYamlSource(text: string, file: string): ParsedYaml {
       if (reportedAt.has(start)) continue;
       reportedAt.add(start);
       diagnostics.push(
-        error.code === "DUPLICATE_KEY"
-          ? diag("STK-YAML-002", "Duplicate key: a map may name each key only once", { file, range: range(start, end) })
-          : diag("STK-YAML-001", `YAML syntax error: ${firstLine(error.message)}`, {
-              file,
-              range: range(start, end),
-              hint: syntaxHints[error.code] ?? "Check the indentation and quoting around here",
-            }),
+        diag("STK-YAML-001", `YAML syntax error: ${firstLine(error.message)}`, {
+          file,
+          range: range(start, end),
+          hint: syntaxHints[error.code] ?? "Check the indentation and quoting around here",
+        }),
       );
     }
     for (const warning of doc.warnings) {
@@ -145,6 +159,7 @@ class TreeBuilder {
         this.diagnostics.push(diag("STK-YAML-008", "Unsupported YAML value type", { file: this.file, range }));
         return undefined;
       }
+      if (typeof value === "string" && !this.checkText(value, range, "value")) return undefined;
       return { kind: "scalar", value: value as string | number | boolean | null, file: this.file, range };
     }
     if (isSeq(node)) {
@@ -157,6 +172,7 @@ class TreeBuilder {
     }
     if (isMap(node)) {
       const entries: MapEntry[] = [];
+      const seen = new Set<string>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
@@ -168,6 +184,12 @@ class TreeBuilder {
           continue;
         }
         const key = String(keyNode.value);
+        if (!this.checkText(key, keyRange, "key")) continue;
+        if (seen.has(key)) {
+          this.diagnostics.push(diag("STK-YAML-002", `Duplicate key ${JSON.stringify(key)}: a map may name each key only once`, { file: this.file, range: keyRange }));
+          continue;
+        }
+        seen.add(key);
         if (key === "<<" && keyNode.source === "<<") {
           this.diagnostics.push(
             diag("STK-YAML-006", "YAML merge keys (<<) are not supported", {
@@ -196,6 +218,29 @@ class TreeBuilder {
     return undefined;
   }
 
+  /** Refuses control characters and lone surrogates in a key or string value (escapes decoded). */
+  private checkText(text: string, range: Range, what: "key" | "value"): boolean {
+    const bad = findBadChar(text);
+    if (!bad) return true;
+    this.diagnostics.push(
+      bad.kind === "surrogate"
+        ? diag("STK-TEXT-002", `This ${what} contains ${bad.description}, which is not a character`, {
+            file: this.file,
+            range,
+            hint: "A \\uD800–\\uDFFF escape must be half of a surrogate pair; write the character itself or its \\U00XXXXXX escape",
+          })
+        : diag("STK-TEXT-003", `This ${what} contains ${bad.description}`, {
+            file: this.file,
+            range,
+            hint:
+              bad.description.includes("carriage return")
+                ? "Use \\n for line breaks; a carriage return rewrites the line a reader sees in the runbook and terminals"
+                : "Control characters reach terminals, the runbook and out/; remove the escape",
+          }),
+    );
+    return false;
+  }
+
   private buildAlias(alias: Alias): SourceNode | undefined {
     const [start, end] = alias.range ?? [0, 0];
     const target = alias.resolve(this.doc) as YamlNode | undefined;
@@ -215,6 +260,38 @@ class TreeBuilder {
     if (outermost) this.outerAlias = undefined;
     this.expanding.delete(target);
     return built;
+  }
+}
+
+function checkRawText(text: string, file: string, range: (start: number, end: number) => Range, diagnostics: Diagnostic[]): boolean {
+  let found = 0;
+  for (let bad = findBadChar(text, true); bad; bad = findBadChar(text, true, bad.index + 1)) {
+    if (++found > MAX_TEXT_DIAGNOSTICS) {
+      const last = diagnostics[diagnostics.length - 1]!;
+      last.message += ` (and more after it; only the first ${MAX_TEXT_DIAGNOSTICS} are reported)`;
+      break;
+    }
+    const code = bad.kind === "surrogate" ? "STK-TEXT-002" : "STK-TEXT-003";
+    diagnostics.push(
+      diag(code, `The file contains ${bad.description}; YAML allows only printable characters`, {
+        file,
+        range: range(bad.index, bad.index + 1),
+        hint: "Delete it, or write it as an escape inside a double-quoted string if it is text",
+      }),
+    );
+  }
+  return found > 0;
+}
+
+function shapeDiagnostic(violation: ShapeViolation, limits: ShapeLimits, file: string, range: (start: number, end: number) => Range): Diagnostic {
+  const at = { file, range: range(violation.offset, violation.offset) };
+  switch (violation.limit) {
+    case "depth":
+      return diag("STK-LIMIT-002", `Maps and lists nest deeper than ${limits.maxDepth} levels here`, { ...at, hint: "No stack needs this depth; flatten the values" });
+    case "nodes":
+      return diag("STK-LIMIT-003", `The file has more than ${limits.maxNodes} values; this one is past the limit`, { ...at, hint: "Split large chart values out of the manifest" });
+    case "keys":
+      return diag("STK-LIMIT-004", `The map starting at line ${range(violation.mapOffset, violation.mapOffset).start.line} has more than ${limits.maxMapKeys} keys; this one is past the limit`, at);
   }
 }
 

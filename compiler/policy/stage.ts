@@ -11,7 +11,10 @@ import type { PolicyStage } from "./stage-types.js";
 import { type Locate, resultsToDiagnostics } from "./catalog/diagnostics.js";
 import { type PolicyEngine, createPolicyEngine } from "./engine/evaluate.js";
 import { policyFacts } from "./facts.js";
+import { diag } from "../diagnostics/codes.js";
+import { SECRET_RULES } from "../diagnostics/mask-secrets.js";
 import { type PolicyInput, buildPolicyInput } from "./input.js";
+import { MAX_POLICY_INPUT_NODES, countValues, isOutOfMemory } from "./engine/input-limit.js";
 import type { StackModel } from "../model/model.js";
 import { type KubernetesFacts, kubernetesFacts } from "./catalog/kubernetes-versions.js";
 import { type RuleMeta, loadRules } from "./catalog/rules.js";
@@ -67,9 +70,26 @@ export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPoli
     evaluate({ model, artifacts, sourceMap }): Diagnostic[] {
       const facts = policyFacts(model.environment, now, kubernetes);
       const input = buildPolicyInput(model, artifacts, facts);
-      options.onInput?.(model, input);
       const locate = sourceMapLocate(sourceMap);
-      const catalog = resultsToDiagnostics(engine.evaluate(input), rules, locate);
+      const tooLarge = (detail: string) => [
+        diag("STK-LIMIT-005", `${model.file} is too large for the policy engine: ${detail}`, {
+          file: model.file,
+          hint: "Large inline chart values are the usual cause; keep the manifest's values to what the stack needs",
+        }),
+      ];
+      const values = countValues(input);
+      if (values > MAX_POLICY_INPUT_NODES) return tooLarge(`with its artifacts it has more than ${MAX_POLICY_INPUT_NODES} values`);
+      let results;
+      try {
+        results = engine.evaluate(input);
+      } catch (err) {
+        if (!isOutOfMemory(err)) throw err;
+        return tooLarge("evaluating it exhausted the engine's memory");
+      }
+      // the input of a stack with a plaintext secret is never handed out (--dump-policy-input
+      // would write the secret to disk)
+      if (!results.deny.some((r) => SECRET_RULES.has(r.id))) options.onInput?.(model, input);
+      const catalog = resultsToDiagnostics(results, rules, locate);
       const user = evaluateUserPolicies(extra, input, locate, model.file);
       return applyWaivers([...catalog, ...user], readWaivers(model.stack), {
         today: facts.today,

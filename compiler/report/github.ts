@@ -4,6 +4,7 @@
 // Waived findings are not annotated (they need no action); identical annotations (a base file's
 // finding seen through several stacks) are printed once. Escaping follows the runner's
 // toolkit: data escapes %, CR, LF; property values also `:` and `,`.
+import { visibleLine } from "./visible.js";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
 import { type ReportInput, compareSeverity } from "./report-input.js";
@@ -46,7 +47,9 @@ function properties(d: Diagnostic): string {
 }
 
 export function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  // control characters other than line breaks shown as \u escapes (the log viewer renders ANSI)
+  const shown = s.split(/(\r|\n)/).map((part) => (part === "\r" || part === "\n" ? part : visibleLine(part))).join("");
+  return shown.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 export function escapeProperty(s: string): string {

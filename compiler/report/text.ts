@@ -2,8 +2,9 @@
 //   stacks/prod.yaml:14:7 - error STK-SCHEMA-001: Unknown property "machineTyp" in spec.cluster.controlPlane
 // followed by a code frame, the hint and related locations; a summary line at the end.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { codeFrame } from "./code-frame.js";
+import { codeFrame, sourceLines } from "./code-frame.js";
 import type { Colors } from "./colors.js";
+import { visibleLine, visibleText } from "./visible.js";
 
 export interface TextReportInput {
   diagnostics: readonly Diagnostic[];
@@ -24,16 +25,22 @@ export function formatText(input: TextReportInput): string {
   const c = input.colors;
   let out = "";
   const shown = input.diagnostics.filter((d) => input.verbose || (d.severity !== "info" && !d.suppressed));
+  const lines = new Map<string, string[]>();
+  const linesOf = (file: string, source: string) => {
+    let l = lines.get(file);
+    if (!l) lines.set(file, (l = sourceLines(source)));
+    return l;
+  };
   for (const d of shown) {
     const label =
       d.suppressed ? c.gray(d.suppressed.kind === "acknowledgement" ? "acknowledged" : "waived") : d.severity === "error" ? c.red("error") : d.severity === "warning" ? c.yellow("warning") : c.blue("info");
-    const where = d.file ? `${c.cyan(d.file)}${d.range ? `:${c.yellow(String(d.range.start.line))}:${c.yellow(String(d.range.start.column))}` : ""} - ` : "";
-    out += `${where}${label} ${c.gray(d.code)}: ${d.message}\n`;
+    const where = d.file ? `${c.cyan(visibleLine(d.file))}${d.range ? `:${c.yellow(String(d.range.start.line))}:${c.yellow(String(d.range.start.column))}` : ""} - ` : "";
+    out += `${where}${label} ${c.gray(d.code)}: ${visibleText(d.message)}\n`;
     const source = d.file ? input.sources.get(d.file) : undefined;
-    if (source !== undefined && d.range) out += `\n${codeFrame(source, d.range, c)}`;
-    if (d.hint) out += `  ${c.bold("hint:")} ${d.hint}\n`;
-    for (const r of d.related ?? []) out += `  ${c.cyan(r.file)}:${r.range.start.line}:${r.range.start.column} ${c.gray(r.message)}\n`;
-    if (d.suppressed) out += `  ${c.gray(`${d.suppressed.kind === "acknowledgement" ? "acknowledged" : "waived"}: ${d.suppressed.justification}${d.suppressed.expires ? ` (until ${d.suppressed.expires})` : ""}`)}\n`;
+    if (source !== undefined && d.range) out += `\n${codeFrame(linesOf(d.file!, source), d.range, c)}`;
+    if (d.hint) out += `  ${c.bold("hint:")} ${visibleText(d.hint)}\n`;
+    for (const r of d.related ?? []) out += `  ${c.cyan(visibleLine(r.file))}:${r.range.start.line}:${r.range.start.column} ${c.gray(visibleLine(r.message))}\n`;
+    if (d.suppressed) out += `  ${c.gray(`${d.suppressed.kind === "acknowledgement" ? "acknowledged" : "waived"}: ${visibleLine(d.suppressed.justification)}${d.suppressed.expires ? ` (until ${d.suppressed.expires})` : ""}`)}\n`;
     out += "\n";
   }
   const line = summary(input.diagnostics, input.stackCount, c);

@@ -6,6 +6,7 @@ import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import { compile, type CompileOptions, type CompileResult } from "../compile/compile.js";
 import { nodeIo } from "../io/node-io.js";
+import { contain, resolveWorkspace } from "../load/workspace.js";
 import { applyChangeRules } from "../plan/run.js";
 import { compareOutputs } from "./compare.js";
 import { driftDiagnostics } from "./drift.js";
@@ -28,6 +29,15 @@ export async function compileAndWrite(inputs: readonly string[], options: WriteO
   const cwd = options.cwd ?? process.cwd();
   const io = options.io ?? nodeIo;
   const outDir = path.resolve(cwd, options.outDir ?? "out");
+  // --out resolved strictly: through symlinks, inside the workspace (or an --allow-outside folder),
+  // before out/ is read for the change rules' baseline or the drift check
+  const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
+  const where = await contain(workspace, outDir, io);
+  if (!where.inside) {
+    const message = `The output directory ${outDir}${where.real !== outDir ? ` (it resolves to ${where.real})` : ""} is outside the workspace ${workspace.root}`;
+    const refused = diag("STK-IO-005", message, { hint: "Write inside the repository, or pass --allow-outside <dir> for the output folder" });
+    return { ...result, diagnostics: [...result.diagnostics, refused], usageError: true, written: [] };
+  }
   const outDisplay = (options.outDir ?? "out").replace(/\/+$/, "");
   // what is in out/ is what runs: a change the rules refuse is never written
   await applyChangeRules(result, { cwd, outDir: options.outDir ?? "out", io });
@@ -41,7 +51,7 @@ export async function compileAndWrite(inputs: readonly string[], options: WriteO
     .filter((s) => s.model && s.files)
     .map((s) => ({ name: s.model!.name, files: s.files!, preserve: s.preserve ?? [] }));
   try {
-    await writeStackOutputs(outDir, outputs, options.io ?? nodeIo);
+    await writeStackOutputs(outDir, outputs, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { ...result, diagnostics: [...result.diagnostics, diag("STK-IO-003", `Cannot write ${outDir}: ${message}`)], written: [] };

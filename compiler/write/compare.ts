@@ -80,9 +80,11 @@ function parseLock(text: string | undefined): LockFile | undefined {
   }
 }
 
+/** Regular files under dir; symlinks (dir itself included) are never followed. */
 async function listFiles(io: Io, dir: string, rel = ""): Promise<string[]> {
   let entries;
   try {
+    if (rel === "" && (await io.isSymlink?.(dir))) return [];
     entries = await io.readDir(dir);
   } catch {
     return [];

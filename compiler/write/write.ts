@@ -31,7 +31,7 @@ export async function writeStackOutputs(outDir: string, stacks: readonly StackOu
       }
       for (const keep of stack.preserve) {
         const from = path.join(target, ...keep.split("/"));
-        if ((await io.stat(from))?.isFile) {
+        if (await carried(io, target, keep)) {
           const to = path.join(staging, ...keep.split("/"));
           await io.mkdir(path.dirname(to));
           await io.copyFile(from, to);
@@ -44,7 +44,8 @@ export async function writeStackOutputs(outDir: string, stacks: readonly StackOu
   }
   for (const { target, staging } of staged) {
     const old = `${staging}-old`;
-    const hadTarget = (await io.stat(target)) !== undefined;
+    // a symlink at out/<stack> (even a dangling one) is there too: renamed away, never followed
+    const hadTarget = (await io.stat(target)) !== undefined || ((await io.isSymlink?.(target)) ?? false);
     if (hadTarget) await io.rename(target, old);
     try {
       await io.rename(staging, target);
@@ -54,4 +55,18 @@ export async function writeStackOutputs(outDir: string, stacks: readonly StackOu
     }
     if (hadTarget) await io.remove(old);
   }
+}
+
+/**
+ * Whether out/<stack>/<rel> is carried into the new folder: only a regular file reached through
+ * real directories. A symlink anywhere on the way (out/<stack>, kops/, kops/cluster.yaml) is
+ * never followed, so a planted link cannot copy /etc/shadow into out/ or carry a link into the
+ * committed tree.
+ */
+export async function carried(io: Io, target: string, rel: string): Promise<boolean> {
+  const parts = rel.split("/");
+  for (let i = 0; i <= parts.length; i++) {
+    if (await io.isSymlink?.(path.join(target, ...parts.slice(0, i)))) return false;
+  }
+  return (await io.stat(path.join(target, ...parts)))?.isFile ?? false;
 }

@@ -31,8 +31,9 @@ async function cliErrors(args: string[], cwd = repoRoot): Promise<{ code: number
 
 test("the insecure prod manifest: the library's build refuses with the CLI's errors and writes nothing", async () => {
   const out = tmp();
-  const cli = await cliErrors(["build", INSECURE, "-o", path.join(out, "cli")]);
-  const lib = await build([INSECURE], { cwd: repoRoot, outDir: path.join(out, "lib"), now });
+  // the output folders are outside the repository: allowed explicitly
+  const cli = await cliErrors(["build", INSECURE, "--allow-outside", out, "-o", path.join(out, "cli")]);
+  const lib = await build([INSECURE], { cwd: repoRoot, outDir: path.join(out, "lib"), allowOutside: [out], now });
   assert.is(cli.code, 1);
   assert.equal(active(lib.diagnostics).map(where), cli.errors);
   assert.equal(
@@ -47,8 +48,8 @@ test("the insecure prod manifest: the library's build refuses with the CLI's err
 
 test("with a user rule (policies / --policy) both refuse with the catalog's errors and the user's", async () => {
   const out = tmp();
-  const cli = await cliErrors(["build", INSECURE, "--policy", RULES, "-o", path.join(out, "cli")]);
-  const lib = await build([INSECURE], { cwd: repoRoot, outDir: path.join(out, "lib"), now, policies: [RULES], env });
+  const cli = await cliErrors(["build", INSECURE, "--policy", RULES, "--allow-outside", out, "-o", path.join(out, "cli")]);
+  const lib = await build([INSECURE], { cwd: repoRoot, outDir: path.join(out, "lib"), allowOutside: [out], now, policies: [RULES], env });
   assert.is(cli.code, 1);
   assert.equal(active(lib.diagnostics).map(where), cli.errors);
   const user = active(lib.diagnostics).filter((d) => d.code.startsWith("USER-"));
@@ -100,15 +101,16 @@ test("a user finding blocks build like a catalog finding, and a waiver for its U
 
 test("building without policies is explicit and visible: skipPolicies writes, and says so with STK-POLICY-006", async () => {
   const out = tmp();
-  const lib = await build([INSECURE], { cwd: repoRoot, outDir: out, now, skipPolicies: true });
+  // the output folder is outside the repository: allowed explicitly
+  const lib = await build([INSECURE], { cwd: repoRoot, outDir: out, allowOutside: [out], now, skipPolicies: true });
   assert.is(lib.policyGate, "skipped");
   assert.equal(lib.written, ["prod-eu-west-1"]);
   assert.equal(lib.diagnostics.map((d) => [d.code, d.severity]), [["STK-POLICY-006", "warning"]]);
 
-  const cli = await runCli(["build", INSECURE, "--skip-policies", "-o", path.join(out, "cli")], { cwd: repoRoot, env });
+  const cli = await runCli(["build", INSECURE, "--skip-policies", "--allow-outside", out, "-o", path.join(out, "cli")], { cwd: repoRoot, env });
   assert.is(cli.code, 0);
   assert.match(cli.stdout, /warning STK-POLICY-006: Built without the policy gate/);
-  const strict = await runCli(["build", INSECURE, "--skip-policies", "--fail-on", "warn", "-o", path.join(out, "strict")], { cwd: repoRoot, env });
+  const strict = await runCli(["build", INSECURE, "--skip-policies", "--fail-on", "warn", "--allow-outside", out, "-o", path.join(out, "strict")], { cwd: repoRoot, env });
   assert.is(strict.code, 1);
 
   const both = await runCli(["build", INSECURE, "--skip-policies", "--policy", RULES], { cwd: repoRoot, env });

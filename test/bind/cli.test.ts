@@ -52,7 +52,7 @@ test("refused outputs: exit 1, file:line:col inside the output file with a code 
   writeFileSync(file, text);
   const at = positionOf(text, '"10.99.0.0/16"');
   const manifestAt = positionOf(readFileSync(path.join(repoRoot, "stacks", "prod.yaml"), "utf8"), "10.20.0.0/16", "  network:");
-  const run = await runCli(["bind", "stacks/prod.yaml", "--terraform-output", file, "--out", out], { cwd: repoRoot });
+  const run = await runCli(["bind", "stacks/prod.yaml", "--allow-outside", out, "--terraform-output", file, "--out", out], { cwd: repoRoot });
   assert.is(run.code, 1);
   const display = path.relative(repoRoot, file).split(path.sep).join("/");
   assert.match(run.stdout, `${display}:${at} - error STK-BIND-005: The VPC CIDR is 10.99.0.0/16 in the Terraform outputs but 10.20.0.0/16 in the stack\n`);
@@ -66,7 +66,7 @@ test("--format json: the diagnostics as data, with the range inside the output f
   const out = tempOut();
   const file = path.join(out, "tf.json");
   writeFileSync(file, 'vpc_id = "vpc-0a1b2c3d4e5f60718"\n');
-  const run = await runCli(["bind", "stacks/dev.yaml", "--terraform-output", file, "--out", out, "--format", "json"], { cwd: repoRoot });
+  const run = await runCli(["bind", "stacks/dev.yaml", "--allow-outside", out, "--terraform-output", file, "--out", out, "--format", "json"], { cwd: repoRoot });
   assert.is(run.code, 1);
   const report = JSON.parse(run.stdout) as { diagnostics: { code: string; file: string; range: { start: { line: number; column: number } } }[] };
   assert.equal(

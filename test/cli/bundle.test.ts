@@ -72,8 +72,9 @@ test("the bundled CLI's worker threads (dist/stackc.worker.cjs) report what one 
 test("bundled and unbundled CLI: byte-identical out/ from build, and the same init manifest", () => {
   const tmp = mkdtempSync(path.join(tmpdir(), "stackc-bundle-"));
   try {
-    const a = stackc(["build", "stacks", "--now", "2026-12-01", "--out", path.join(tmp, "a")]);
-    const b = stackc(["build", "stacks", "--now", "2026-12-01", "--out", path.join(tmp, "b")], { STACKC_NO_BUNDLE: "1" });
+    // the output folders are outside the repository: allowed explicitly
+    const a = stackc(["build", "stacks", "--now", "2026-12-01", "--allow-outside", tmp, "--out", path.join(tmp, "a")]);
+    const b = stackc(["build", "stacks", "--now", "2026-12-01", "--allow-outside", tmp, "--out", path.join(tmp, "b")], { STACKC_NO_BUNDLE: "1" });
     assert.is(a.code, 0, a.stderr);
     assert.is(b.code, 0, b.stderr);
     const ta = tree(path.join(tmp, "a"));

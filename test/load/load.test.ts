@@ -55,7 +55,8 @@ test("a base extended by two stacks is read once and its errors are reported onc
     "b.yaml": "kind: Stack\nextends: ./base.yaml\n",
     "base.yaml": "kind: StackBase\nx: [1, 2\n",
   });
-  const counting = { ...io, readFile: (p: string) => (reads++, io.readFile(p)) };
+  // manifests are read with readInput (bounded, regular files only) when the Io has it
+  const counting = { ...io, readInput: (p: string, max: number) => (reads++, io.readInput!(p, max)) };
   const result = await compile(["a.yaml", "b.yaml"], { cwd: "/w", io: counting });
   assert.is(reads, 3);
   assert.is(result.diagnostics.filter((d) => d.file === "base.yaml").length, 1);

@@ -40,7 +40,7 @@ test("conftest over the dumped inputs finds exactly what the wasm bundle finds, 
   const fleetDir = path.join(tmp, "fleet");
   fleetTool.writeFleet(fleetDir, 40);
   const inputs = path.join(tmp, "inputs");
-  const run = await runCli(["check", fleetDir, "stacks", "--now", "2026-12-01", "--dump-policy-input", inputs], { cwd: repoRoot });
+  const run = await runCli(["check", fleetDir, "stacks", "--now", "2026-12-01", "--allow-outside", fleetDir, "--dump-policy-input", inputs], { cwd: repoRoot });
   assert.is(run.code, 0, run.stdout);
   const files = readdirSync(inputs).sort();
   assert.is(files.length, 45);

@@ -699,4 +699,38 @@ export const ruleTables: Record<string, RuleCases> = {
       },
     ],
   },
+  "STK-SEC-001": {
+    valid: [
+      {
+        name: "references: a vals URI, a SOPS value, Secret names, an external-secrets entry",
+        code: "spec:\n  charts:\n    - name: app\n      repo: https://charts.example.com\n      chart: app\n      namespace: apps\n      version: 1.2.0\n      values:\n        db:\n          password: ref+awssecrets://prod/db#password\n          token: ENC[AES256_GCM,data:Tr7o=,type:str]\n          existingSecret: app-db\n          passwordSecret: app-admin\n        data: [{ secretKey: password, remoteRef: { key: prod/db } }]\n",
+      },
+      {
+        name: "empty and non-string values under secret-like keys",
+        environment: "dev",
+        code: "spec:\n  charts:\n    - name: app\n      repo: https://charts.example.com\n      chart: app\n      namespace: apps\n      version: 1.2.0\n      values:\n        password: \"\"\n        tokenTTL: 5m\n        authToken: false\n",
+      },
+    ],
+    invalid: [
+      {
+        name: "a literal password, in prod and in dev alike",
+        environment: "dev",
+        code: "spec:\n  charts:\n    - name: app\n      repo: https://charts.example.com\n      chart: app\n      namespace: apps\n      version: 1.2.0\n      values:\n        password: hunter2\n",
+        errors: [{ data: { release: "app", source: "charts", kind: "secret-key", key: "password" }, line: 9, column: 19 }],
+      },
+      {
+        name: "an AWS access key id and a GitHub token under harmless keys",
+        code: "spec:\n  charts:\n    - name: app\n      repo: https://charts.example.com\n      chart: app\n      namespace: apps\n      version: 1.2.0\n      values:\n        aws: { id: AKIAIOSFODNN7EXAMPLE }\n        gh: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n",
+        errors: [
+          { data: { release: "app", source: "charts", kind: "aws-access-key", key: "id" }, line: 9, column: 20 },
+          { data: { release: "app", source: "charts", kind: "token", key: "gh" }, line: 10, column: 13 },
+        ],
+      },
+      {
+        name: "a private key in an add-on's values",
+        code: "spec:\n  addons:\n    certManager:\n      values:\n        tls: \"-----BEGIN RSA PRIVATE KEY-----\\nMIIE\\n-----END RSA PRIVATE KEY-----\"\n",
+        errors: [{ data: { release: "certManager", source: "addons", kind: "private-key", key: "tls" }, line: 5, column: 14 }],
+      },
+    ],
+  },
 };

@@ -37,7 +37,7 @@ test("data escapes %, CR and LF; properties also : and ,", () => {
   assert.is(escapeProperty("we,ird:name %1.yaml"), "we%2Cird%3Aname %251.yaml");
   assert.match(
     out,
-    "::warning file=stacks/we%2Cird%3Aname #1.yaml,line=2,col=1,endLine=2,endColumn=4,title=STK-ZZZ-001::Odd <value> & \"quotes\" 'here' 100%25 done%0D%0Asecond line \u0001 end\n",
+    "::warning file=stacks/we%2Cird%3Aname #1.yaml,line=2,col=1,endLine=2,endColumn=4,title=STK-ZZZ-001::Odd <value> & \"quotes\" 'here' 100%25 done%0D%0Asecond line \\u0001 end\n",
   );
   // nothing can break out of its line
   for (const line of out.split("\n").filter(Boolean)) assert.ok(line.startsWith("::"), line);

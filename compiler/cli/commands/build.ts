@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { build } from "../../api/build.js";
 import { UserPolicyError } from "../../policy/user/user-policies.js";
 import type { CommandContext } from "../context.js";
+import { addInputOptions, type InputFlags } from "../input-options.js";
 import { ExitCode } from "../exit-codes.js";
 import { collect, nowFlag } from "../now.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
@@ -9,7 +10,7 @@ import { addFleetOptions, type FleetFlags, fleetRunOptions, progressLine } from 
 import { FleetUsageError } from "../../fleet/settings.js";
 import { baseFormats, exitCodeFor, report } from "../report.js";
 
-interface BuildFlags extends ReportFlags, FleetFlags {
+interface BuildFlags extends ReportFlags, FleetFlags, InputFlags {
   out: string;
   now?: string;
   policy: string[];
@@ -19,7 +20,7 @@ interface BuildFlags extends ReportFlags, FleetFlags {
 
 export function registerBuild(program: Command, ctx: CommandContext): void {
   addReportOptions(
-    addFleetOptions(program
+    addInputOptions(addFleetOptions(program
       .command("build")
       .description("check manifests (schema, consistency, policies with waivers), then write out/<stack>/ for each — all or nothing: any error writes nothing")
       .argument("<paths...>", "manifest files or directories")
@@ -27,7 +28,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       .option("--policy <path>", "extra Rego policies, as for check (a directory or a bundle.tar.gz); repeatable", collect, [])
       .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")
       .option("--skip-policies", "write without evaluating any policy (reported as warning STK-POLICY-006; run check before applying)")
-      .option("--force", "overwrite generated files edited by hand and delete files added by hand in out/<stack>/")),
+      .option("--force", "overwrite generated files edited by hand and delete files added by hand in out/<stack>/"))),
     baseFormats,
   ).action(async (paths: string[], flags: BuildFlags, command: Command) => {
     const now = nowFlag(ctx, "build", flags.now);
@@ -50,6 +51,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       result = await build(paths, {
         ...fleet,
         cwd: ctx.io.cwd,
+        allowOutside: flags.allowOutside,
         env: ctx.io.env,
         outDir: flags.out,
         now,

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { check, PolicyInputDirError } from "../../api/check.js";
 import { UserPolicyError } from "../../policy/user/user-policies.js";
 import type { CommandContext } from "../context.js";
+import { addInputOptions, type InputFlags } from "../input-options.js";
 import { ExitCode } from "../exit-codes.js";
 import { collect, nowFlag } from "../now.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
@@ -9,7 +10,7 @@ import { addFleetOptions, type FleetFlags, fleetRunOptions, progressLine } from 
 import { FleetUsageError } from "../../fleet/settings.js";
 import { checkFormats, exitCodeFor, report } from "../report.js";
 
-interface CheckFlags extends ReportFlags, FleetFlags {
+interface CheckFlags extends ReportFlags, FleetFlags, InputFlags {
   policy: string[];
   now?: string;
   dumpPolicyInput?: string;
@@ -19,7 +20,7 @@ interface CheckFlags extends ReportFlags, FleetFlags {
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   addReportOptions(
-    addFleetOptions(program
+    addInputOptions(addFleetOptions(program
       .command("check")
       .description("CI gate: schema, consistency checks, emitters (in memory) and policies, with waivers; writes nothing")
       .argument("<paths...>", "manifest files or directories (searched recursively for .yaml/.yml)")
@@ -27,7 +28,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")
       .option("--dump-policy-input <dir>", "also write each stack's policy input to <dir>/<stack>.json (for opa eval, conftest test)")
       .option("-o, --out <dir>", "output directory whose last builds are the baseline of the change rules", "out")
-      .option("--baseline <ref>", "change rules: compare with out/ as committed at this git ref (e.g. origin/main)")),
+      .option("--baseline <ref>", "change rules: compare with out/ as committed at this git ref (e.g. origin/main)"))),
     checkFormats,
   ).action(async (paths: string[], flags: CheckFlags, command: Command) => {
     const now = nowFlag(ctx, "check", flags.now);
@@ -45,6 +46,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       result = await check(paths, {
         ...fleet,
         cwd: ctx.io.cwd,
+        allowOutside: flags.allowOutside,
         env: ctx.io.env,
         now,
         policies: flags.policy,

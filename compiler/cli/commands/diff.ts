@@ -1,19 +1,20 @@
 import type { Command } from "commander";
 import { diff } from "../../api/diff.js";
 import type { CommandContext } from "../context.js";
+import { addInputOptions, type InputFlags } from "../input-options.js";
 import { ExitCode } from "../exit-codes.js";
 import { colorFlag } from "../options.js";
 import { exitCodeFor, report } from "../report.js";
 
 export function registerDiff(program: Command, ctx: CommandContext): void {
-  program
-    .command("diff")
+  addInputOptions(program
+    .command("diff"))
     .description("show, as a unified diff, what stackc build would change in out/ (writes nothing)")
     .argument("<paths...>", "manifest files or directories")
     .option("-o, --out <dir>", "output directory", "out")
     .option("--exit-code", "exit 1 when build would change something")
-    .action(async (paths: string[], flags: { out: string; exitCode?: boolean }, command: Command) => {
-      const result = await diff(paths, { cwd: ctx.io.cwd, outDir: flags.out, ...(ctx.io.fs ? { io: ctx.io.fs } : {}) });
+    .action(async (paths: string[], flags: InputFlags & { out: string; exitCode?: boolean }, command: Command) => {
+      const result = await diff(paths, { cwd: ctx.io.cwd, allowOutside: flags.allowOutside, outDir: flags.out, ...(ctx.io.fs ? { io: ctx.io.fs } : {}) });
       if (!result.comparison) {
         report(result, { format: "text", failOn: "error", color: colorFlag(command) }, ctx.io);
         ctx.setExit(exitCodeFor(result, "error"));

@@ -13,10 +13,11 @@ import { colors, shouldUseColor } from "../../report/colors.js";
 import { formatText } from "../../report/text.js";
 import { stackcVersion } from "../../version.js";
 import type { CommandContext } from "../context.js";
+import { addInputOptions, type InputFlags } from "../input-options.js";
 import { colorFlag } from "../options.js";
 import { exitCodeFor, report, type FailOn } from "../report.js";
 
-interface PlanFlags {
+interface PlanFlags extends InputFlags {
   out: string;
   baseline?: string;
   format: "text" | "json" | "markdown";
@@ -25,8 +26,8 @@ interface PlanFlags {
 }
 
 export function registerPlan(program: Command, ctx: CommandContext): void {
-  program
-    .command("plan")
+  addInputOptions(program
+    .command("plan"))
     .description("list every change from the last build (or --baseline <git-ref>) to the manifests, classified safe / disruptive / destructive, and refuse unsafe ones")
     .argument("<paths...>", "manifest files or directories")
     .option("-o, --out <dir>", "output directory holding the baseline builds", "out")
@@ -37,6 +38,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .action(async (paths: string[], flags: PlanFlags, command: Command) => {
       const result = await plan(paths, {
         cwd: ctx.io.cwd,
+        allowOutside: flags.allowOutside,
         outDir: flags.out,
         ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
         ...(ctx.io.fs ? { io: ctx.io.fs } : {}),

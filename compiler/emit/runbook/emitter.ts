@@ -6,6 +6,7 @@
 import type { Emitter } from "../emitter.js";
 import type { StackModel } from "../../model/model.js";
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
+import { htmlCommentText, markdownCode, markdownText, shellQuote } from "./safe-text.js";
 import { runbookTemplate } from "./template.js";
 
 /** `source`: the template text, from EmitContext.templates (read through the Io). */
@@ -20,9 +21,15 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
   const velero = model.buckets.find((b) => b.role === "velero");
   const grafana = model.addons.find((a) => a.key === "kubePrometheusStack");
   return {
-    file: model.file,
+    // user text, each escaped for where the template puts it (safe-text.ts); the template
+    // renders with noEscape, so nothing else from the manifest may be free text
+    fileComment: htmlCommentText(model.file),
+    fileCode: markdownCode(model.file),
+    fileShell: shellQuote(model.file),
+    diffCommand: markdownCode(`stackc diff ${shellQuote(model.file)}`),
+    planCommand: markdownCode(`stackc plan ${shellQuote(model.file)} --format markdown`),
     name: model.name,
-    description: metadata.description,
+    description: metadata.description === undefined ? undefined : markdownText(metadata.description),
     environment: model.environment,
     accountId: model.accountId,
     clusterName: model.clusterName,
@@ -60,7 +67,7 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
     veleroBucket: velero?.name,
     replicaRegion: velero?.replicaRegion,
     etcdRetentionDays: spec.cluster.etcd.backupRetentionDays,
-    waivers: spec.policy.waivers,
+    waivers: spec.policy.waivers.map((w) => ({ ...w, reason: markdownText(w.reason) })),
     grafanaSecret: grafana ? { name: GRAFANA_ADMIN_SECRET, namespace: grafana.info.namespace } : undefined,
   };
 }

@@ -185,6 +185,16 @@ export const policyMessages: Readonly<Record<string, MessageFormatter>> = {
     if (d.aspect === "pdb") return `${addon} has no PodDisruptionBudget`;
     return `${addon} declares no resource requests`;
   },
+  // Never the value: only what kind of secret it is and where (the value is masked everywhere).
+  "STK-SEC-001": (d) => {
+    const kinds: Record<string, string> = {
+      "private-key": "a private key",
+      "aws-access-key": "an AWS access key id",
+      token: "an API token",
+      "secret-key": `a literal value under the secret-like key ${show(text(d.key, "?"))}`,
+    };
+    return `${release(d)} has a plaintext secret in its values: ${kinds[String(d.kind)] ?? "a secret"}`;
+  },
   "STK-BKP-001": (d) =>
     d.reason === "not-scheduled" ? "Backups are enabled, but the generated Helmfile schedules no Velero backup" : "Cluster backups are disabled",
   "STK-BKP-002": (d) => {

@@ -37,7 +37,7 @@ export interface PolicyEngineOptions {
   io?: Io;
   /** An already loaded bundle (wins over bundleDir). */
   bundle?: PolicyBundle;
-  /** Default 16 initial pages (1 MiB), at most 2048 (128 MiB). */
+  /** Default 16 initial pages (1 MiB), at most 4096 (256 MiB: what MAX_POLICY_INPUT_NODES needs). */
   memory?: MemoryPages;
   /** Host builtins; default customBuiltins (semver.*). */
   builtins?: Builtins;
@@ -50,7 +50,9 @@ export interface PolicyEngine {
   evaluate(input: EngineInput): PolicyResults;
 }
 
-export const DEFAULT_MEMORY: Readonly<MemoryPages> = Object.freeze({ initial: 16, maximum: 2048 });
+// Memory only grows as an evaluation needs it; the maximum fits the largest input the stage lets
+// through (input-limit.ts), so a valid stack is evaluated rather than failing in opa_malloc.
+export const DEFAULT_MEMORY: Readonly<MemoryPages> = Object.freeze({ initial: 16, maximum: 4096 });
 
 /** One policy instance; evaluate it once per stack of the run. */
 export function createPolicyEngine(options: PolicyEngineOptions = {}): PolicyEngine {

@@ -9,6 +9,7 @@
 //     error (STK-POLICY-002), located at its `rule` value. A user-policy code (USER-…) is
 //     waivable like a catalog rule when its policy is part of the run (--policy); in a run
 //     without that policy the waiver can be neither used nor refuted, so it is left alone;
+//   - a waiver for a rule that cannot be waived (STK-SEC-001) is an error (STK-POLICY-007);
 //   - a valid waiver that matched no finding is a warning (STK-POLICY-003) at the entry, so
 //     waivers do not outlive the problem they excuse.
 // Pure: the caller gives the waivers, the date, the catalog ids and a locator.
@@ -42,6 +43,9 @@ export function readWaivers(stack: unknown): Waiver[] {
   });
 }
 
+/** Rules whose findings no waiver suppresses: a waived secret would still be written to out/. */
+export const UNWAIVABLE: ReadonlySet<string> = new Set(["STK-SEC-001"]);
+
 /**
  * Marks waived findings (returns new objects, input untouched) and appends the diagnostics
  * about the waivers themselves.
@@ -59,6 +63,18 @@ export function applyWaivers(diagnostics: readonly Diagnostic[], waivers: readon
           ...at,
           pointer: `${pointer}/rule`,
           hint: "Check the id with stackc explain <rule>; only policy catalog rules (docs/policies.md) can be waived",
+          data: { rule: w.rule },
+        }),
+      );
+      return;
+    }
+    if (UNWAIVABLE.has(w.rule)) {
+      const at = ctx.locate(`${pointer}/rule`);
+      extra.push(
+        diag("STK-POLICY-007", `${w.rule} cannot be waived`, {
+          ...at,
+          pointer: `${pointer}/rule`,
+          hint: "A plaintext secret would be written to out/ and printed; remove it from the manifest and reference it instead",
           data: { rule: w.rule },
         }),
       );
