@@ -19,6 +19,7 @@ import { maskSecrets } from "../diagnostics/mask-secrets.js";
 import { checkFleetSummaries, type FleetSummary } from "../normalize/fleet.js";
 import { type CacheEntry, StackCache, sha256Hex } from "./cache.js";
 import { runPool } from "./pool.js";
+import { swapIn } from "../write/swap.js";
 import { type Shard, selectShard } from "./shard.js";
 import { type FleetMode, type StackOutcome, runStackTask } from "./stack-task.js";
 import type { WorkerInit } from "./worker.js";
@@ -227,21 +228,6 @@ declare const __STACKC_BUNDLE__: boolean | undefined;
 function workerFile(): URL {
   if (typeof __STACKC_BUNDLE__ !== "undefined" && __STACKC_BUNDLE__) return new URL("../../stackc.worker.cjs", import.meta.url);
   return new URL("./worker.js", import.meta.url);
-}
-
-/** The staged folder replaces out/<name>/ (two renames, the old one removed after). */
-async function swapIn(staging: string, target: string, io: Io): Promise<void> {
-  const old = `${staging}-old`;
-  // a symlink at out/<name> (even a dangling one) is there too: renamed away, never followed
-  const hadTarget = (await io.stat(target)) !== undefined || ((await io.isSymlink?.(target)) ?? false);
-  if (hadTarget) await io.rename(target, old);
-  try {
-    await io.rename(staging, target);
-  } catch (err) {
-    if (hadTarget) await io.rename(old, target);
-    throw err;
-  }
-  if (hadTarget) await io.remove(old);
 }
 
 async function orphanFolders(outDir: string, names: ReadonlySet<string>, io: Io): Promise<string[]> {

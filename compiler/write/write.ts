@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
 import type { VirtualFile } from "../model/virtual-file.js";
+import { swapIn } from "./swap.js";
 
 export interface StackOutput {
   name: string;
@@ -42,19 +43,7 @@ export async function writeStackOutputs(outDir: string, stacks: readonly StackOu
     await Promise.all(staged.map((s) => io.remove(s.staging)));
     throw err;
   }
-  for (const { target, staging } of staged) {
-    const old = `${staging}-old`;
-    // a symlink at out/<stack> (even a dangling one) is there too: renamed away, never followed
-    const hadTarget = (await io.stat(target)) !== undefined || ((await io.isSymlink?.(target)) ?? false);
-    if (hadTarget) await io.rename(target, old);
-    try {
-      await io.rename(staging, target);
-    } catch (err) {
-      if (hadTarget) await io.rename(old, target);
-      throw err;
-    }
-    if (hadTarget) await io.remove(old);
-  }
+  for (const { target, staging } of staged) await swapIn(staging, target, io);
 }
 
 /**
