@@ -25,6 +25,7 @@ export function packagePath(...parts: string[]): string {
 export const ASSETS = {
   schema: "schema/stack.schema.json",
   overlaySchema: "schema/stack-overlay.schema.json",
+  networkSchema: "schema/network.schema.json",
   policyWasm: "policies/bundle/policy.wasm",
   policyManifest: "policies/bundle/.manifest",
   policyRules: "policies/bundle/rules.json",

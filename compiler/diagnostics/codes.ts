@@ -79,10 +79,18 @@ const table = [
   { code: "STK-MODEL-021", severity: "error", title: "needs cycle", help: "Releases need each other in a cycle, so there is no install order." },
   { code: "STK-MODEL-022", severity: "error", title: "KMS key in another region", help: "S3 SSE-KMS needs a key in the bucket's region." },
   { code: "STK-MODEL-023", severity: "error", title: "Derived bucket name too long", help: "A bucket stackc derives from another (a replica, a regional access-log bucket) would exceed S3's 63 characters." },
+  // shared networks (kind: Network) and the stacks that use them
+  { code: "STK-VPC-001", severity: "error", title: "Network manifest not usable", help: "spec.network.use names a file (relative to the manifest that writes it) that must exist, inside the workspace, and be a kind: Network manifest." },
+  { code: "STK-VPC-002", severity: "error", title: "Own VPC settings and a shared network", help: "A stack either has its own VPC (spec.network.cidr, natGateways, subnets, flowLogs) or lives in a shared network (spec.network.use), whose manifest holds those settings." },
+  { code: "STK-VPC-003", severity: "error", title: "Private block", help: "A stack in a shared network needs a private block: an index of the network's cluster blocks (1 and up; block 0 overlaps the utility subnets) or a CIDR of the block size inside the network, clear of the utility area." },
+  { code: "STK-VPC-004", severity: "error", title: "Stack does not fit its network", help: "A stack must be in its network's region and environment and use only the network's zones." },
+  { code: "STK-VPC-005", severity: "error", title: "Existing network incomplete", help: "An existing network names, for every zone, its utility subnet and NAT gateway; subnet CIDRs lie inside the VPC and do not overlap; a private subnet is named in every zone or in none." },
+  { code: "STK-VPC-006", severity: "error", title: "Network CIDR", help: "A shared network's CIDR is /16 to /20, so there is room for utility subnets and several cluster blocks, and clusterBlockPrefix is longer than it." },
   // several stacks compiled together
   { code: "STK-FLEET-001", severity: "error", title: "Duplicate stack name", help: "Stack names key out/<name>/ and Terraform state; they must be unique across the stacks compiled together." },
   { code: "STK-FLEET-002", severity: "error", title: "Duplicate cluster name", help: "Two stacks define the same kops cluster." },
   { code: "STK-FLEET-003", severity: "error", title: "Bucket owned by two stacks", help: "Each stack's Terraform creates its buckets; two stacks naming the same bucket would fight over it." },
+  { code: "STK-FLEET-004", severity: "error", title: "Private blocks overlap", help: "Two stacks in one network have private blocks that share addresses; their subnets would collide. Give each stack its own block." },
   // change rules: a build against a baseline (the last build, or --baseline <git-ref>)
   { code: "STK-CHANGE-001", severity: "error", title: "Kubernetes downgrade", help: "Kubernetes does not support downgrades (etcd data and stored API objects are not migrated back). Keep the running version or fix forward." },
   { code: "STK-CHANGE-002", severity: "error", title: "Control plane skips a minor", help: "The control plane moves at most one minor version per build (Kubernetes' version skew policy): upgrade minor by minor, applying each." },
