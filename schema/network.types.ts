@@ -147,6 +147,30 @@ export interface NetSpec {
   tags?: {
     [k: string]: string | undefined;
   };
+  /**
+   * Policy gate settings of this network: the network rules judge a Network manifest like a stack.
+   */
+  policy?: {
+    /**
+     * Rules waived for this network; each needs a reason and an expiry date (an expired waiver is itself an error).
+     *
+     * Items: A waiver of one policy rule.
+     */
+    waivers?: {
+      /**
+       * Policy rule id: a catalog rule (STK-NET-009) or a user policy's code, USER-<package>-<rule> (waivable in runs that load that policy with --policy).
+       */
+      rule: string;
+      /**
+       * Why the rule does not apply here (shown in reports).
+       */
+      reason: string;
+      /**
+       * Last day the waiver applies (YYYY-MM-DD).
+       */
+      expires: string;
+    }[];
+  };
 }
 /**
  * The VPC exists already (created outside stackc): no VPC, subnet, route or NAT resources are emitted for what is named here, and the kops specs use these ids directly. Each zone names its utility subnet and NAT gateway, and either a private subnet all stacks share or nothing (each stack then creates its private subnet in its block, routed through the zone's NAT).
@@ -340,6 +364,30 @@ export interface ResolvedNetSpec {
    */
   tags: {
     [k: string]: string | undefined;
+  };
+  /**
+   * Policy gate settings of this network: the network rules judge a Network manifest like a stack.
+   */
+  policy: {
+    /**
+     * Rules waived for this network; each needs a reason and an expiry date (an expired waiver is itself an error).
+     *
+     * Items: A waiver of one policy rule.
+     */
+    waivers: {
+      /**
+       * Policy rule id: a catalog rule (STK-NET-009) or a user policy's code, USER-<package>-<rule> (waivable in runs that load that policy with --policy).
+       */
+      rule: string;
+      /**
+       * Why the rule does not apply here (shown in reports).
+       */
+      reason: string;
+      /**
+       * Last day the waiver applies (YYYY-MM-DD).
+       */
+      expires: string;
+    }[];
   };
 }
 /**

@@ -32,6 +32,7 @@ export const ASSETS = {
   policyCapabilities: "policies/capabilities.json",
   runbookTemplate: "compiler/emit/runbook/RUNBOOK.md.hbs",
   initTemplate: "compiler/init/templates/stack.yaml.hbs",
+  initNetworkTemplate: "compiler/init/templates/network.yaml.hbs",
 } as const;
 
 export type AssetName = keyof typeof ASSETS;

@@ -156,6 +156,9 @@ export async function compileStack(
       result.artifacts = emitted.artifact;
       result.preserve = [];
     }
+    if (options.policy?.evaluateNetwork) {
+      all.push(...tag(options.policy.evaluateNetwork({ network: network.value, artifacts: result.artifacts ?? {}, sourceMap: loaded.sourceMap })));
+    }
     return { result, diagnostics: all };
   }
   // the network the stack lives in: validated and normalized with it (its findings point into its own file)
