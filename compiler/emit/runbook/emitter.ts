@@ -38,8 +38,19 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
     region: model.region,
     zoneList: model.zones.map((z) => z.name).join(", "),
     vpcCidr: model.vpcCidr,
-    natPerZone: spec.network.natGateways === "perZone",
-    natSummary: spec.network.natGateways === "perZone" ? `one per zone (${model.natZones.length})` : `one, in ${model.natZones[0] ?? "-"}`,
+    natPerZone: natPerZone(model),
+    natSummary: natPerZone(model) ? `one per zone (${model.natZones.length})` : `one, in ${model.natZones[0] ?? "-"}`,
+    network: model.network
+      ? {
+          name: model.network.model.name,
+          fileCode: markdownCode(model.network.model.file),
+          existing: model.network.model.existing !== undefined,
+          vpcId: model.network.model.existing?.vpcId,
+          block: model.network.block,
+          stateBucket: model.network.model.state.bucket,
+          stateKey: model.network.model.state.key,
+        }
+      : undefined,
     apiLoadBalancer: spec.cluster.api.loadBalancer,
     apiAccess: (spec.cluster.api.access ?? []).join(", "),
     apiSummary: `${spec.cluster.api.loadBalancer} Network Load Balancer, reachable from ${(spec.cluster.api.access ?? []).join(", ")}`,
@@ -70,6 +81,11 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
     waivers: spec.policy.waivers.map((w) => ({ ...w, reason: markdownText(w.reason) })),
     grafanaSecret: grafana ? { name: GRAFANA_ADMIN_SECRET, namespace: grafana.info.namespace } : undefined,
   };
+}
+
+/** Each zone routes through its own NAT gateway (its own VPC's setting, or its network's). */
+function natPerZone(model: StackModel): boolean {
+  return model.network ? model.zones.every((z) => z.natZone === z.name) : model.stack.spec.network.natGateways === "perZone";
 }
 
 export const runbookEmitter: Emitter = {
