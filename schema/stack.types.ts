@@ -82,6 +82,10 @@ export interface Stack {
      */
     charts?: Chart[];
     backups?: Backups;
+    /**
+     * Blue/green: the path (relative to this file) of the stack this one replaces, running beside it until the cut-over. stackc checks that the two can coexist (cluster names, external-dns owner ids, IRSA issuers, IAM names, address ranges, bucket and zone names), gives this stack's Velero a read-only backup location on the old stack's backup bucket (with read-only IAM on it), and writes the cut-over into this stack's runbook. Remove it once the old stack is retired.
+     */
+    replaces?: string;
     policy?: Policy;
   };
 }
@@ -1016,6 +1020,10 @@ export interface ResolvedStack {
      */
     charts: ResolvedChart[];
     backups: ResolvedBackups;
+    /**
+     * Blue/green: the path (relative to this file) of the stack this one replaces, running beside it until the cut-over. stackc checks that the two can coexist (cluster names, external-dns owner ids, IRSA issuers, IAM names, address ranges, bucket and zone names), gives this stack's Velero a read-only backup location on the old stack's backup bucket (with read-only IAM on it), and writes the cut-over into this stack's runbook. Remove it once the old stack is retired.
+     */
+    replaces?: string;
     policy: ResolvedPolicy;
   };
 }

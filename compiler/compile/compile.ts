@@ -17,7 +17,8 @@ import { emitters as registeredEmitters } from "../emit/registry.js";
 import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
 import { discoverManifests, type DiscoveredManifest } from "../load/discover.js";
-import { createLoadSession, loadManifest, type LoadSession } from "../load/load.js";
+import { createLoadSession, loadManifest, type LoadedManifest, type LoadSession } from "../load/load.js";
+import { checkCoexistence } from "./coexist.js";
 import { resolveWorkspace } from "../load/workspace.js";
 import type { SourceMap } from "../load/source-map.js";
 import type { StackModel } from "../model/model.js";
@@ -181,6 +182,17 @@ export async function compileStack(
   const model = normalized.value;
   result.model = model;
 
+  // blue/green: the stack this one replaces, normalized with its network, and checked against this one
+  if (loaded.replaces) {
+    const replaced = replacedModel(loaded.replaces, io, network);
+    all.push(...tag(replaced.diagnostics));
+    if (!replaced.value) return { result, diagnostics: all };
+    const coexist = checkCoexistence(model, loaded.sourceMap, replaced.value, loaded.replaces.sourceMap);
+    all.push(...tag(coexist));
+    if (hasErrors(coexist)) return { result, diagnostics: all };
+    model.replaces = replaced.value;
+  }
+
   let artifacts: Record<string, unknown> = {};
   if (options.emit) {
     const emitted = emitStack(model, emitters, context);
@@ -206,6 +218,28 @@ function networkModel(loaded: { file: string; value: unknown; sourceMap: SourceM
   const validated = validateManifest(loaded.value, loaded.sourceMap, networkValidator(io));
   if (!validated.value) return { diagnostics: validated.diagnostics };
   return normalizeNetwork(validated.value as unknown as NetworkManifest, loaded.file, loaded.sourceMap, networkSchema(io));
+}
+
+/** The replaced stack of a blue/green pair through validate and normalize (its network too; the same network model when it is this stack's). */
+function replacedModel(loaded: NonNullable<LoadedManifest["replaces"]>, io: Io, ownNetwork: NetworkModel | undefined): { value?: StackModel; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  let network: NetworkModel | undefined;
+  if (loaded.network) {
+    if (ownNetwork && ownNetwork.file === loaded.network.file) network = ownNetwork;
+    else {
+      const n = networkModel(loaded.network, io);
+      diagnostics.push(...n.diagnostics);
+      if (!n.value || hasErrors(n.diagnostics)) return { diagnostics };
+      network = n.value;
+    }
+  }
+  const validated = validateManifest(loaded.value, loaded.sourceMap, stackValidator(io));
+  diagnostics.push(...validated.diagnostics);
+  if (!validated.value) return { diagnostics };
+  const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap, stackSchema(io), network);
+  diagnostics.push(...normalized.diagnostics);
+  if (!normalized.value || hasErrors(normalized.diagnostics)) return { diagnostics };
+  return { value: normalized.value, diagnostics };
 }
 
 /** What the checks across stacks need of one compiled unit (stack or network). */

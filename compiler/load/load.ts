@@ -53,6 +53,8 @@ export interface LoadedManifest {
   files: string[];
   /** The `kind: Network` manifest named by spec.network.use, loaded with the stack (it is one of its inputs). */
   network?: LoadedNetwork;
+  /** Blue/green: the stack named by spec.replaces (and its network), loaded with this one (it is one of its inputs). */
+  replaces?: LoadedReplaced;
   diagnostics: Diagnostic[];
 }
 
@@ -63,15 +65,23 @@ export interface LoadedNetwork {
   sourceMap: SourceMap;
 }
 
-/** What led to a file that is not the entry manifest: an `extends` or a `spec.network.use` value. */
+export interface LoadedReplaced {
+  /** Display path of the replaced stack's manifest. */
+  file: string;
+  value: unknown;
+  sourceMap: SourceMap;
+  network?: LoadedNetwork;
+}
+
+/** What led to a file that is not the entry manifest: an `extends`, `spec.network.use` or `spec.replaces` value. */
 interface Via {
   file: string;
   range: Range;
-  what: "extends" | "network";
+  what: "extends" | "network" | "replaces";
 }
 
-const VIA_POINTER = { extends: "/extends", network: "/spec/network/use" } as const;
-const VIA_LABEL = { extends: "extends target", network: "network manifest" } as const;
+const VIA_POINTER = { extends: "/extends", network: "/spec/network/use", replaces: "/spec/replaces" } as const;
+const VIA_LABEL = { extends: "extends target", network: "network manifest", replaces: "replaced stack" } as const;
 
 export function createLoadSession(cwd: string, io: LoadIo, workspace?: Workspace): LoadSession {
   return { cwd, io, sources: new Map(), parsed: new Map(), ...(workspace ? { workspace } : {}) };
@@ -94,6 +104,7 @@ export async function loadManifest(session: LoadSession, manifestPath: string): 
   const kind = kindEntry ? toValue(kindEntry.value) : undefined;
   const fallback = { file, range: zeroRange };
   const network = kind === "Stack" ? await loadNetwork(session, root, files, diagnostics) : undefined;
+  const replaces = kind === "Stack" ? await loadReplaced(session, root, absolute, files, diagnostics) : undefined;
   return {
     file,
     kind,
@@ -101,8 +112,44 @@ export async function loadManifest(session: LoadSession, manifestPath: string): 
     sourceMap: new SourceMap(root, fallback),
     files,
     ...(network ? { network } : {}),
+    ...(replaces ? { replaces } : {}),
     diagnostics,
   };
+}
+
+/**
+ * Blue/green: the stack named in spec.replaces, with its bases and its network, read like an
+ * extends target and appended to this stack's files (its lock, the cache and --changed-since see
+ * them). Only one level: the replaced stack's own `replaces` is not followed.
+ */
+async function loadReplaced(session: LoadSession, root: SourceNode, self: string, files: string[], diagnostics: Diagnostic[]): Promise<LoadedReplaced | undefined> {
+  const target = nodeAt(root, ["spec", "replaces"]);
+  if (!target || target.kind !== "scalar" || typeof target.value !== "string" || target.value.trim() === "") return undefined; // the schema reports it
+  const via: Via = { file: target.file, range: target.range, what: "replaces" };
+  const absolute = path.resolve(path.dirname(path.resolve(session.cwd, target.file)), target.value);
+  if (absolute === self) {
+    diagnostics.push(diag("STK-BG-001", "A stack cannot replace itself", { ...at(via), hint: "spec.replaces names the old stack of a blue/green pair" }));
+    return undefined;
+  }
+  const own: string[] = [];
+  const node = await loadChain(session, absolute, [], diagnostics, own, via);
+  if (!node) return undefined;
+  const file = own[0]!;
+  const kindEntry = node.kind === "map" ? entryOf(node, "kind") : undefined;
+  const kind = kindEntry ? toValue(kindEntry.value) : undefined;
+  if (kind !== "Stack") {
+    diagnostics.push(
+      diag("STK-BG-001", `${file} is not a stack manifest (its kind is ${kind === undefined ? "missing" : JSON.stringify(kind)})`, {
+        ...at(via),
+        hint: "spec.replaces names the kind: Stack manifest of the stack this one replaces",
+      }),
+    );
+    return undefined;
+  }
+  const theirs: string[] = [];
+  const network = await loadNetwork(session, node, theirs, diagnostics);
+  for (const f of [...own, ...theirs]) if (!files.includes(f)) files.push(f);
+  return { file, value: toValue(node), sourceMap: new SourceMap(node, { file, range: zeroRange }), ...(network ? { network } : {}) };
 }
 
 /**
@@ -183,7 +230,8 @@ async function loadChain(
   if (root.kind !== "map") {
     // Not a map: the schema reports the type error for an entry manifest; a base must be a map.
     if (via) {
-      diagnostics.push(diag(via.what === "network" ? "STK-VPC-001" : "STK-LOAD-003", `${VIA_LABEL[via.what]} ${file} is not a manifest (its document is not a map)`, at(via)));
+      const code = via.what === "network" ? "STK-VPC-001" : via.what === "replaces" ? "STK-BG-001" : "STK-LOAD-003";
+      diagnostics.push(diag(code, `${VIA_LABEL[via.what]} ${file} is not a manifest (its document is not a map)`, at(via)));
       return undefined;
     }
     return root;
@@ -273,10 +321,10 @@ function readDiagnostic(err: unknown, file: string, via: Via | undefined): Diagn
   }
   if (via && (err as { code?: unknown })?.code === "ENOENT") {
     const hint = `The path is resolved relative to ${via.file}`;
-    // extends keeps its pointer-less location (as before); a network names the value
-    return via.what === "network"
-      ? diag("STK-VPC-001", `${label}${file} not found`, { ...at(via), hint })
-      : diag("STK-LOAD-001", `${label}${file} not found`, { file: via.file, range: via.range, hint });
+    // extends keeps its pointer-less location (as before); a network or replaced stack names the value
+    if (via.what === "network") return diag("STK-VPC-001", `${label}${file} not found`, { ...at(via), hint });
+    if (via.what === "replaces") return diag("STK-BG-001", `${label}${file} not found`, { ...at(via), hint });
+    return diag("STK-LOAD-001", `${label}${file} not found`, { file: via.file, range: via.range, hint });
   }
   return via ? diag("STK-IO-001", `Cannot read ${label}${file}: ${describeIoError(err)}`, at(via)) : diag("STK-IO-001", `Cannot read ${file}: ${describeIoError(err)}`, { file });
 }

@@ -126,6 +126,11 @@ export interface StackModel {
   tags: Record<string, string>;
   /** Set when the stack lives in a shared network (spec.network.use) instead of its own VPC. */
   network?: StackNetwork;
+  /**
+   * Blue/green: the stack this one replaces (spec.replaces), normalized. Its Velero bucket is
+   * this stack's read-only restore source; the runbook carries the cut-over from it.
+   */
+  replaces?: StackModel;
 }
 
 export function bucketByRole(model: StackModel, role: BucketRole): BucketModel | undefined {

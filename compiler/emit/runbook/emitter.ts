@@ -8,6 +8,7 @@ import type { StackModel } from "../../model/model.js";
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 import { htmlCommentText, markdownCode, markdownText, shellQuote } from "./safe-text.js";
 import { runbookTemplate } from "./template.js";
+import { externalDnsOwnerId } from "../../addons/wiring/external-dns.js";
 
 /** `source`: the template text, from EmitContext.templates (read through the Io). */
 function render(source: string, context: unknown): string {
@@ -51,6 +52,7 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
           stateKey: model.network.model.state.key,
         }
       : undefined,
+    replaces: replacesContext(model),
     apiLoadBalancer: spec.cluster.api.loadBalancer,
     apiAccess: (spec.cluster.api.access ?? []).join(", "),
     apiSummary: `${spec.cluster.api.loadBalancer} Network Load Balancer, reachable from ${(spec.cluster.api.access ?? []).join(", ")}`,
@@ -80,6 +82,35 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
     etcdRetentionDays: spec.cluster.etcd.backupRetentionDays,
     waivers: spec.policy.waivers.map((w) => ({ ...w, reason: markdownText(w.reason) })),
     grafanaSecret: grafana ? { name: GRAFANA_ADMIN_SECRET, namespace: grafana.info.namespace } : undefined,
+  };
+}
+
+/** Blue/green: the stack this one replaces, for the cut-over section. */
+function replacesContext(model: StackModel): Record<string, unknown> | undefined {
+  const old = model.replaces;
+  if (!old) return undefined;
+  const bucket = old.buckets.find((b) => b.role === "velero");
+  const oldDns = old.addons.find((a) => a.key === "externalDns");
+  const newOwner = externalDnsOwnerId(model);
+  const oldOwner = externalDnsOwnerId(old);
+  const sameNetwork = model.network !== undefined && old.network !== undefined && model.network.model.file === old.network.model.file;
+  return {
+    name: old.name,
+    fileCode: markdownCode(old.file),
+    clusterName: old.clusterName,
+    kopsStateBucket: old.buckets.find((b) => b.role === "kops-state")?.name,
+    bucket: bucket?.name,
+    kms: old.kms.mode !== "none",
+    sameNetwork,
+    network: sameNetwork ? model.network!.model.name : undefined,
+    backup: `cutover-${old.name}`,
+    restore: `cutover-from-${old.name}`,
+    externalDns: newOwner !== undefined && oldOwner !== undefined && oldDns !== undefined,
+    ownerNew: newOwner?.id,
+    ownerOld: oldOwner?.id,
+    externalDnsNamespace: oldDns?.info.namespace,
+    // what this cluster's own add-ons (helmfile) and kops run: never restored over them
+    platformNamespaces: [...new Set(["kube-system", "kube-public", "kube-node-lease", ...model.addons.map((a) => a.info.namespace)])].sort().join(","),
   };
 }
 

@@ -17,3 +17,6 @@ provider "aws" {
     key_prefixes = ["kubernetes.io/cluster/"]
   }
 }
+
+# The account Terraform runs in; the flow-log bucket policy names it.
+data "aws_caller_identity" "current" {}

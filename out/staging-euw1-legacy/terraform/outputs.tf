@@ -49,6 +49,7 @@ output "bucket_names" {
     terraform-state = "acme-stg-euw1-legacy-tfstate"
     oidc            = aws_s3_bucket.oidc.bucket
     velero          = aws_s3_bucket.velero.bucket
+    access-logs     = aws_s3_bucket.access_logs.bucket
   }
 }
 

@@ -64,6 +64,14 @@ resource "aws_s3_bucket_lifecycle_configuration" "kops_state" {
   depends_on = [aws_s3_bucket_versioning.kops_state]
 }
 
+resource "aws_s3_bucket_logging" "kops_state" {
+  bucket        = aws_s3_bucket.kops_state.id
+  target_bucket = aws_s3_bucket.access_logs.id
+  target_prefix = "acme-stg-euw1-legacy-kops-state/"
+
+  depends_on = [aws_s3_bucket_policy.access_logs]
+}
+
 data "aws_iam_policy_document" "kops_state_bucket_policy" {
   statement {
     sid       = "DenyInsecureTransport"
@@ -151,6 +159,14 @@ resource "aws_s3_bucket_lifecycle_configuration" "oidc" {
   }
 
   depends_on = [aws_s3_bucket_versioning.oidc]
+}
+
+resource "aws_s3_bucket_logging" "oidc" {
+  bucket        = aws_s3_bucket.oidc.id
+  target_bucket = aws_s3_bucket.access_logs.id
+  target_prefix = "acme-stg-euw1-legacy-oidc/"
+
+  depends_on = [aws_s3_bucket_policy.access_logs]
 }
 
 data "aws_iam_policy_document" "oidc_bucket_policy" {
@@ -255,6 +271,14 @@ resource "aws_s3_bucket_lifecycle_configuration" "velero" {
   depends_on = [aws_s3_bucket_versioning.velero]
 }
 
+resource "aws_s3_bucket_logging" "velero" {
+  bucket        = aws_s3_bucket.velero.id
+  target_bucket = aws_s3_bucket.access_logs.id
+  target_prefix = "acme-stg-euw1-legacy-velero/"
+
+  depends_on = [aws_s3_bucket_policy.access_logs]
+}
+
 data "aws_iam_policy_document" "velero_bucket_policy" {
   statement {
     sid       = "DenyInsecureTransport"
@@ -280,4 +304,120 @@ resource "aws_s3_bucket_policy" "velero" {
   policy = data.aws_iam_policy_document.velero_bucket_policy.json
 
   depends_on = [aws_s3_bucket_public_access_block.velero]
+}
+
+# S3 server access logs.
+resource "aws_s3_bucket" "access_logs" {
+  bucket = "acme-stg-euw1-legacy-s3-access-logs"
+}
+
+resource "aws_s3_bucket_ownership_controls" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "access_logs" {
+  bucket                  = aws_s3_bucket.access_logs.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+# S3 server access logs can only be delivered to a bucket encrypted with SSE-S3.
+resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+
+  rule {
+    id     = "retention"
+    status = "Enabled"
+
+    filter {}
+
+    expiration {
+      days = 365
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.access_logs]
+}
+
+data "aws_iam_policy_document" "access_logs_bucket_policy" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.access_logs.arn, "${aws_s3_bucket.access_logs.arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid       = "S3ServerAccessLogsDelivery"
+    effect    = "Allow"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.access_logs.arn}/*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["logging.s3.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = [aws_s3_bucket.kops_state.arn, aws_s3_bucket.oidc.arn, aws_s3_bucket.velero.arn]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  policy = data.aws_iam_policy_document.access_logs_bucket_policy.json
+
+  depends_on = [aws_s3_bucket_public_access_block.access_logs]
 }
