@@ -36,7 +36,8 @@ export interface PolicyStageOptions {
   /** Supported Kubernetes versions (default: the data shipped with stackc). */
   kubernetes?: KubernetesFacts;
   /** Sees every policy input as it is evaluated (`check --dump-policy-input`). */
-  onInput?: (model: StackModel, input: PolicyInput) => void;
+  /** Called with the stack (or network) the input is of: its name keys the dump file. */
+  onInput?: (unit: { name: string }, input: PolicyInput) => void;
 }
 
 export interface CatalogPolicyStage extends PolicyStage {
@@ -105,6 +106,7 @@ export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPoli
       const input = buildNetworkPolicyInput(network, artifacts, facts);
       const locate = sourceMapLocate(sourceMap);
       const results = engine.evaluate(input);
+      options.onInput?.(network, input);
       // only the rules that judge a network speak (the others find nothing to judge in its view,
       // and must not: a network has no cluster, add-ons or buckets of a stack)
       const catalog = resultsToDiagnostics(results, rules, locate).filter((d) => NETWORK_RULE.test(d.code));

@@ -54,7 +54,7 @@ test("an existing VPC: neither the network nor its stack emits aws_vpc, aws_subn
   // its own private subnets are created beside the given ones, never the given ids
   const module = artifact.modules.find((m) => m.dir === "terraform")!;
   const subnets = module.resources.filter((r) => r.type === "aws_subnet").flatMap((r) => r.instances.map((i) => i.key));
-  assert.equal(subnets, ["eu-west-1a", "eu-west-1b"]);
+  assert.equal(subnets, ["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
   assert.not.ok(readFileSync(repoPath("out", "staging-euw1-legacy", "terraform", "network.tf"), "utf8").includes("terraform_remote_state"), "an existing network without endpoints needs no state");
 
   const template = kopsEmitter.emit(stack, emitContext()).files[0]!.contents;
@@ -71,14 +71,15 @@ test("an existing network whose private subnets are shared: the stack creates no
     cpSync(repoPath("stacks", "base.yaml"), path.join(dir, "base.yaml"));
     const network = readFileSync(repoPath("stacks", "existing", "network.yaml"), "utf8")
       .replace("        natGateway: nat-0aa11bb22cc33dd44\n", "        natGateway: nat-0aa11bb22cc33dd44\n        privateSubnet: { id: subnet-0aa11bb22cc33dd99, cidr: 10.60.32.0/19 }\n")
-      .replace("        natGateway: nat-0ee55ff6600117722\n", "        natGateway: nat-0ee55ff6600117722\n        privateSubnet: { id: subnet-0ee55ff6600117799, cidr: 10.60.64.0/19 }\n");
+      .replace("        natGateway: nat-0ee55ff6600117722\n", "        natGateway: nat-0ee55ff6600117722\n        privateSubnet: { id: subnet-0ee55ff6600117799, cidr: 10.60.64.0/19 }\n")
+      .replace("        natGateway: nat-0c0ffee0123456789\n", "        natGateway: nat-0c0ffee0123456789\n        privateSubnet: { id: subnet-0c0ffee0123456799, cidr: 10.60.96.0/19 }\n");
     writeFileSync(path.join(dir, "network.yaml"), network);
     const stack = readFileSync(repoPath("stacks", "existing", "staging-legacy.yaml"), "utf8").replace("extends: ../base.yaml", "extends: ./base.yaml").replace("    block: 3\n", "");
     writeFileSync(path.join(dir, "stack.yaml"), stack);
     const result = await compile(["stack.yaml"], { cwd: dir, emit: true });
     assert.equal(result.diagnostics.filter((d) => d.severity === "error"), []);
     const model = result.stacks[0]!.model!;
-    assert.equal(model.zones.map((z) => z.privateCidr), ["10.60.32.0/19", "10.60.64.0/19"]);
+    assert.equal(model.zones.map((z) => z.privateCidr), ["10.60.32.0/19", "10.60.64.0/19", "10.60.96.0/19"]);
     const artifact = result.stacks[0]!.artifacts!.terraform as TerraformArtifact;
     const types = resourceTypes(artifact);
     assert.not.ok(types.some((t) => /^aws_(subnet|route|route_table|route_table_association)\./.test(t)), types.join(", "));

@@ -17,6 +17,7 @@ output "utility_subnet_ids" {
   value = {
     eu-west-1a = "subnet-0aa11bb22cc33dd44"
     eu-west-1b = "subnet-0ee55ff6600117722"
+    eu-west-1c = "subnet-0c0ffee0123456789"
   }
 }
 
@@ -26,6 +27,7 @@ output "nat_gateway_ids" {
   value = {
     eu-west-1a = "nat-0aa11bb22cc33dd44"
     eu-west-1b = "nat-0ee55ff6600117722"
+    eu-west-1c = "nat-0c0ffee0123456789"
   }
 }
 

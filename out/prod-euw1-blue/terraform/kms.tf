@@ -30,3 +30,37 @@ resource "aws_kms_alias" "this" {
   name          = "alias/stackc/prod-euw1-blue"
   target_key_id = aws_kms_key.this.key_id
 }
+
+data "aws_iam_policy_document" "kms_replica" {
+  statement {
+    sid       = "AccountAdministration"
+    effect    = "Allow"
+    actions   = ["kms:*"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+}
+
+resource "aws_kms_key" "replica_eu_central_1" {
+  provider = aws.replica_eu_central_1
+
+  description             = "stackc prod-euw1-blue: bucket replicas in eu-central-1"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = data.aws_iam_policy_document.kms_replica.json
+
+  tags = {
+    Name = "prod-euw1-blue-replica"
+  }
+}
+
+resource "aws_kms_alias" "replica_eu_central_1" {
+  provider = aws.replica_eu_central_1
+
+  name          = "alias/stackc/prod-euw1-blue-replica"
+  target_key_id = aws_kms_key.replica_eu_central_1.key_id
+}

@@ -17,5 +17,23 @@ provider "aws" {
   }
 }
 
+# Bucket replicas in eu-central-1.
+provider "aws" {
+  alias               = "replica_eu_central_1"
+  region              = "eu-central-1"
+  allowed_account_ids = ["210987654321"]
+
+  default_tags {
+    tags = {
+      cost-center              = "cc-4711"
+      managed-by               = "stackc"
+      owner                    = "platform-team"
+      "stackc.dev/environment" = "prod"
+      "stackc.dev/stack"       = "prod-euw1-blue"
+      team                     = "platform"
+    }
+  }
+}
+
 # The account Terraform runs in; bucket and key policies name it.
 data "aws_caller_identity" "current" {}

@@ -99,6 +99,224 @@ resource "aws_s3_bucket_policy" "kops_state" {
   depends_on = [aws_s3_bucket_public_access_block.kops_state]
 }
 
+# Replica of acme-prod-euw1-blue-kops-state in eu-central-1 (kops state store (cluster spec, PKI, secrets)).
+resource "aws_s3_bucket" "kops_state_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = "acme-prod-euw1-blue-kops-state-replica"
+}
+
+resource "aws_s3_bucket_ownership_controls" "kops_state_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.kops_state_replica.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "kops_state_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket                  = aws_s3_bucket.kops_state_replica.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "kops_state_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.kops_state_replica.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "kops_state_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.kops_state_replica.id
+
+  rule {
+    bucket_key_enabled = true
+
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.replica_eu_central_1.arn
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "kops_state_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.kops_state_replica.id
+
+  rule {
+    id     = "retention"
+    status = "Enabled"
+
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.kops_state_replica]
+}
+
+resource "aws_s3_bucket_logging" "kops_state_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket        = aws_s3_bucket.kops_state_replica.id
+  target_bucket = aws_s3_bucket.access_logs_eu_central_1.id
+  target_prefix = "acme-prod-euw1-blue-kops-state-replica/"
+
+  depends_on = [aws_s3_bucket_policy.access_logs_eu_central_1]
+}
+
+data "aws_iam_policy_document" "kops_state_replica_bucket_policy" {
+  statement {
+    sid     = "DenyInsecureTransport"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    resources = [
+      aws_s3_bucket.kops_state_replica.arn,
+      "${aws_s3_bucket.kops_state_replica.arn}/*",
+    ]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "kops_state_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.kops_state_replica.id
+  policy = data.aws_iam_policy_document.kops_state_replica_bucket_policy.json
+
+  depends_on = [aws_s3_bucket_public_access_block.kops_state_replica]
+}
+
+data "aws_iam_policy_document" "kops_state_replication_assume_role" {
+  statement {
+    sid     = "S3AssumesRole"
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["s3.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "kops_state_replication" {
+  name               = "prod-euw1-blue-kops-state-replication"
+  description        = "S3 replication of acme-prod-euw1-blue-kops-state to acme-prod-euw1-blue-kops-state-replica (eu-central-1)"
+  assume_role_policy = data.aws_iam_policy_document.kops_state_replication_assume_role.json
+}
+
+data "aws_iam_policy_document" "kops_state_replication" {
+  statement {
+    sid       = "ReadSourceConfiguration"
+    effect    = "Allow"
+    actions   = ["s3:GetReplicationConfiguration", "s3:ListBucket"]
+    resources = [aws_s3_bucket.kops_state.arn]
+  }
+
+  statement {
+    sid    = "ReadSourceVersions"
+    effect = "Allow"
+    actions = [
+      "s3:GetObjectVersionAcl",
+      "s3:GetObjectVersionForReplication",
+      "s3:GetObjectVersionTagging",
+    ]
+    resources = ["${aws_s3_bucket.kops_state.arn}/*"]
+  }
+
+  statement {
+    sid       = "WriteReplica"
+    effect    = "Allow"
+    actions   = ["s3:ReplicateDelete", "s3:ReplicateObject", "s3:ReplicateTags"]
+    resources = ["${aws_s3_bucket.kops_state_replica.arn}/*"]
+  }
+
+  statement {
+    sid       = "DecryptSource"
+    effect    = "Allow"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.this.arn]
+  }
+
+  statement {
+    sid       = "EncryptReplica"
+    effect    = "Allow"
+    actions   = ["kms:Encrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.replica_eu_central_1.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "kops_state_replication" {
+  name   = "replication"
+  role   = aws_iam_role.kops_state_replication.id
+  policy = data.aws_iam_policy_document.kops_state_replication.json
+}
+
+resource "aws_s3_bucket_replication_configuration" "kops_state" {
+  role   = aws_iam_role.kops_state_replication.arn
+  bucket = aws_s3_bucket.kops_state.id
+
+  rule {
+    id     = "replica"
+    status = "Enabled"
+
+    filter {}
+
+    delete_marker_replication {
+      status = "Enabled"
+    }
+
+    destination {
+      bucket = aws_s3_bucket.kops_state_replica.arn
+
+      encryption_configuration {
+        replica_kms_key_id = aws_kms_key.replica_eu_central_1.arn
+      }
+    }
+
+    source_selection_criteria {
+      sse_kms_encrypted_objects {
+        status = "Enabled"
+      }
+    }
+  }
+
+  depends_on = [
+    aws_s3_bucket_versioning.kops_state,
+    aws_s3_bucket_versioning.kops_state_replica,
+  ]
+}
+
 # IRSA OIDC discovery documents (public read).
 resource "aws_s3_bucket" "oidc" {
   bucket = "acme-prod-euw1-blue-oidc"
@@ -306,6 +524,218 @@ resource "aws_s3_bucket_policy" "velero" {
   depends_on = [aws_s3_bucket_public_access_block.velero]
 }
 
+# Replica of acme-prod-euw1-blue-velero in eu-central-1 (Velero cluster backups).
+resource "aws_s3_bucket" "velero_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = "acme-prod-euw1-blue-velero-replica"
+}
+
+resource "aws_s3_bucket_ownership_controls" "velero_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.velero_replica.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "velero_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket                  = aws_s3_bucket.velero_replica.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "velero_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.velero_replica.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "velero_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.velero_replica.id
+
+  rule {
+    bucket_key_enabled = true
+
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.replica_eu_central_1.arn
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "velero_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.velero_replica.id
+
+  rule {
+    id     = "retention"
+    status = "Enabled"
+
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.velero_replica]
+}
+
+resource "aws_s3_bucket_logging" "velero_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket        = aws_s3_bucket.velero_replica.id
+  target_bucket = aws_s3_bucket.access_logs_eu_central_1.id
+  target_prefix = "acme-prod-euw1-blue-velero-replica/"
+
+  depends_on = [aws_s3_bucket_policy.access_logs_eu_central_1]
+}
+
+data "aws_iam_policy_document" "velero_replica_bucket_policy" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.velero_replica.arn, "${aws_s3_bucket.velero_replica.arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "velero_replica" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.velero_replica.id
+  policy = data.aws_iam_policy_document.velero_replica_bucket_policy.json
+
+  depends_on = [aws_s3_bucket_public_access_block.velero_replica]
+}
+
+data "aws_iam_policy_document" "velero_replication_assume_role" {
+  statement {
+    sid     = "S3AssumesRole"
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["s3.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "velero_replication" {
+  name               = "prod-euw1-blue-velero-replication"
+  description        = "S3 replication of acme-prod-euw1-blue-velero to acme-prod-euw1-blue-velero-replica (eu-central-1)"
+  assume_role_policy = data.aws_iam_policy_document.velero_replication_assume_role.json
+}
+
+data "aws_iam_policy_document" "velero_replication" {
+  statement {
+    sid       = "ReadSourceConfiguration"
+    effect    = "Allow"
+    actions   = ["s3:GetReplicationConfiguration", "s3:ListBucket"]
+    resources = [aws_s3_bucket.velero.arn]
+  }
+
+  statement {
+    sid    = "ReadSourceVersions"
+    effect = "Allow"
+    actions = [
+      "s3:GetObjectVersionAcl",
+      "s3:GetObjectVersionForReplication",
+      "s3:GetObjectVersionTagging",
+    ]
+    resources = ["${aws_s3_bucket.velero.arn}/*"]
+  }
+
+  statement {
+    sid       = "WriteReplica"
+    effect    = "Allow"
+    actions   = ["s3:ReplicateDelete", "s3:ReplicateObject", "s3:ReplicateTags"]
+    resources = ["${aws_s3_bucket.velero_replica.arn}/*"]
+  }
+
+  statement {
+    sid       = "DecryptSource"
+    effect    = "Allow"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.this.arn]
+  }
+
+  statement {
+    sid       = "EncryptReplica"
+    effect    = "Allow"
+    actions   = ["kms:Encrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.replica_eu_central_1.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "velero_replication" {
+  name   = "replication"
+  role   = aws_iam_role.velero_replication.id
+  policy = data.aws_iam_policy_document.velero_replication.json
+}
+
+resource "aws_s3_bucket_replication_configuration" "velero" {
+  role   = aws_iam_role.velero_replication.arn
+  bucket = aws_s3_bucket.velero.id
+
+  rule {
+    id     = "replica"
+    status = "Enabled"
+
+    filter {}
+
+    delete_marker_replication {
+      status = "Enabled"
+    }
+
+    destination {
+      bucket = aws_s3_bucket.velero_replica.arn
+
+      encryption_configuration {
+        replica_kms_key_id = aws_kms_key.replica_eu_central_1.arn
+      }
+    }
+
+    source_selection_criteria {
+      sse_kms_encrypted_objects {
+        status = "Enabled"
+      }
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.velero, aws_s3_bucket_versioning.velero_replica]
+}
+
 # S3 server access logs.
 resource "aws_s3_bucket" "access_logs" {
   bucket = "acme-prod-euw1-blue-s3-access-logs"
@@ -420,4 +850,137 @@ resource "aws_s3_bucket_policy" "access_logs" {
   policy = data.aws_iam_policy_document.access_logs_bucket_policy.json
 
   depends_on = [aws_s3_bucket_public_access_block.access_logs]
+}
+
+# S3 server access logs of the replicas in eu-central-1.
+resource "aws_s3_bucket" "access_logs_eu_central_1" {
+  provider = aws.replica_eu_central_1
+
+  bucket = "acme-prod-euw1-blue-s3-access-logs-eu-central-1"
+}
+
+resource "aws_s3_bucket_ownership_controls" "access_logs_eu_central_1" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.access_logs_eu_central_1.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "access_logs_eu_central_1" {
+  provider = aws.replica_eu_central_1
+
+  bucket                  = aws_s3_bucket.access_logs_eu_central_1.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "access_logs_eu_central_1" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.access_logs_eu_central_1.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+# S3 server access logs can only be delivered to a bucket encrypted with SSE-S3.
+resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs_eu_central_1" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.access_logs_eu_central_1.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "access_logs_eu_central_1" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.access_logs_eu_central_1.id
+
+  rule {
+    id     = "retention"
+    status = "Enabled"
+
+    filter {}
+
+    expiration {
+      days = 365
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.access_logs_eu_central_1]
+}
+
+data "aws_iam_policy_document" "access_logs_eu_central_1_bucket_policy" {
+  statement {
+    sid     = "DenyInsecureTransport"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    resources = [
+      aws_s3_bucket.access_logs_eu_central_1.arn,
+      "${aws_s3_bucket.access_logs_eu_central_1.arn}/*",
+    ]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid       = "S3ServerAccessLogsDelivery"
+    effect    = "Allow"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.access_logs_eu_central_1.arn}/*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["logging.s3.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = [aws_s3_bucket.kops_state_replica.arn, aws_s3_bucket.velero_replica.arn]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "access_logs_eu_central_1" {
+  provider = aws.replica_eu_central_1
+
+  bucket = aws_s3_bucket.access_logs_eu_central_1.id
+  policy = data.aws_iam_policy_document.access_logs_eu_central_1_bucket_policy.json
+
+  depends_on = [aws_s3_bucket_public_access_block.access_logs_eu_central_1]
 }

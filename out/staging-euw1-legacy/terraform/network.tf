@@ -3,18 +3,20 @@
 
 # The existing VPC of the network legacy-staging-euw1 (stacks/existing/network.yaml), as its manifest names it.
 locals {
-  stack_zones    = ["eu-west-1a", "eu-west-1b"]
+  stack_zones    = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
   vpc_id         = "vpc-0a1b2c3d4e5f60718"
   vpc_cidr_block = "10.60.0.0/16"
 
   utility_subnet_ids = {
     eu-west-1a = "subnet-0aa11bb22cc33dd44"
     eu-west-1b = "subnet-0ee55ff6600117722"
+    eu-west-1c = "subnet-0c0ffee0123456789"
   }
 
   nat_gateway_ids = {
     eu-west-1a = "nat-0aa11bb22cc33dd44"
     eu-west-1b = "nat-0ee55ff6600117722"
+    eu-west-1c = "nat-0c0ffee0123456789"
   }
 }
 
@@ -28,6 +30,10 @@ locals {
     eu-west-1b = {
       nat_zone = "eu-west-1b"
       private  = "10.60.100.0/22"
+    }
+    eu-west-1c = {
+      nat_zone = "eu-west-1c"
+      private  = "10.60.104.0/22"
     }
   }
 }

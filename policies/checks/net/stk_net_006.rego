@@ -60,6 +60,6 @@ zones_path := ["spec", "zones"] if network.manifest
 
 else := ["spec", "cloud", "zones"]
 
-kind := {"kind": "Network"} if network.manifest
+kind := {"reason": "network"} if network.manifest
 
 else := {}

@@ -50,7 +50,7 @@ findings contains v if {
 	v := {
 		"id": "STK-NET-007",
 		"path": network.path("natGateways"),
-		"data": {"zones": borrowing, "natZones": input.model.natZones, "network": input.model.network.name},
+		"data": {"zones": borrowing, "natZones": input.model.natZones, "network": input.model.network.name, "reason": "network"},
 	}
 }
 

@@ -68,7 +68,7 @@ test_stack_in_single_nat_network_denied if {
 	stk_net_007.deny == {{
 		"id": "STK-NET-007",
 		"path": ["spec", "network", "use"],
-		"data": {"zones": ["b", "c"], "natZones": ["a"], "network": "shared"},
+		"data": {"zones": ["b", "c"], "natZones": ["a"], "network": "shared", "reason": "network"},
 	}} with input as {"facts": {"environment": "prod"}, "model": object.union(single, {"kind": "Stack", "network": {"name": "shared", "natPerZone": false}})}
 	count(stk_net_007.deny) == 0 with input as {"facts": {"environment": "prod"}, "model": object.union(per_zone, {"kind": "Stack", "network": {"name": "shared", "natPerZone": true}})}
 }

@@ -41,7 +41,7 @@ warn contains v if {
 warn contains v if {
 	network.shared
 	input.model.network.flowLogs == false
-	v := {"id": "STK-NET-009", "path": network.path("flowLogs"), "data": {"reason": "disabled", "network": input.model.network.name}}
+	v := {"id": "STK-NET-009", "path": network.path("flowLogs"), "data": {"reason": "network", "network": input.model.network.name}}
 }
 
 # Defence in depth: enabled in the manifest, missing from the emitted Terraform.

@@ -31,7 +31,7 @@ test_network_manifest_checked if {
 
 # A stack in a shared network is judged by its network's flow logs (its own default is off).
 test_shared_stack_follows_its_network if {
-	stk_net_009.warn == {{"id": "STK-NET-009", "path": ["spec", "network", "use"], "data": {"reason": "disabled", "network": "shared"}}} with input as {
+	stk_net_009.warn == {{"id": "STK-NET-009", "path": ["spec", "network", "use"], "data": {"reason": "network", "network": "shared"}}} with input as {
 		"stack": stack(false),
 		"model": {"kind": "Stack", "network": {"name": "shared", "flowLogs": false}},
 	}
