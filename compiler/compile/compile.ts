@@ -13,6 +13,7 @@ import { emitContext } from "../emit/context.js";
 import type { EmitContext, Emitter } from "../emit/emitter.js";
 import { buildLockFile } from "../emit/lock.js";
 import { buildChangeRecord, type ChangeRecord } from "../plan/record.js";
+import { buildNetworkRecord } from "../plan/network-record.js";
 import { emitters as registeredEmitters } from "../emit/registry.js";
 import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
@@ -152,7 +153,7 @@ export async function compileStack(
       const emitted = emitNetwork(network.value);
       const stackDir = path.join(outDir, network.value.name);
       const manifests = loaded.files.map((f) => ({ absolutePath: path.resolve(cwd, f), text: session.sources.get(f) ?? "" }));
-      const lock = buildLockFile({ stackcVersion: context.stackcVersion, stack: network.value.name, stackDir, manifests, files: emitted.files });
+      const lock = buildLockFile({ stackcVersion: context.stackcVersion, stack: network.value.name, stackDir, manifests, files: emitted.files, record: buildNetworkRecord(network.value) });
       result.files = [...emitted.files, lock].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       result.artifacts = emitted.artifact;
       result.preserve = [];

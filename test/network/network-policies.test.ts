@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { build, compile, plan } from "../../compiler/index.js";
+import { build, check, compile, plan } from "../../compiler/index.js";
 import { createPolicyStage } from "../../compiler/policy/stage.js";
 import { repoPath } from "../helpers/repo.js";
 
@@ -81,6 +81,24 @@ test("retiring blue: plan lists it with its teardown, build keeps out/prod-euw1-
     assert.is(readFileSync(path.join(dir, "out", "prod-euw1-blue", "stackc.lock.json"), "utf8"), before);
     // green's cut-over section is gone with its replaces
     assert.not.match(readFileSync(path.join(dir, "out", "prod-euw1-green", "RUNBOOK.md"), "utf8"), "## Cut-over");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a network's CIDR cannot change in place: refused at the network's line (and at each stack's block, whose subnets would move)", async () => {
+  const dir = copyRepo();
+  try {
+    const file = path.join(dir, "stacks", "shared", "network.yaml");
+    const text = readFileSync(file, "utf8").replace("  cidr: 10.50.0.0/16\n", "  cidr: 10.51.0.0/16\n");
+    writeFileSync(file, text);
+    const line = text.split("\n").findIndex((l) => l.includes("cidr: 10.51.0.0/16")) + 1;
+    const checked = await check(["stacks/shared"], { cwd: dir, now: NOW, allowOutside: [dir] });
+    const refused = checked.diagnostics.filter((d) => d.code === "STK-CHANGE-005");
+    assert.ok(refused.some((d) => d.file === "stacks/shared/network.yaml" && d.range?.start.line === line && /10\.50\.0\.0\/16 to 10\.51\.0\.0\/16/.test(d.message)), refused.map(at).join("\n"));
+    assert.ok(refused.some((d) => d.file === "stacks/shared/prod-euw1-blue.yaml" && d.pointer === "/spec/network/block"), refused.map(at).join("\n"));
+    const built = await build(["stacks/shared"], { cwd: dir, now: NOW, allowOutside: [dir] });
+    assert.equal(built.written, [], "nothing is written");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
