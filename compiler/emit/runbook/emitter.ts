@@ -8,6 +8,7 @@ import type { StackModel } from "../../model/model.js";
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 import { htmlCommentText, markdownCode, markdownText, shellQuote } from "./safe-text.js";
 import { runbookTemplate } from "./template.js";
+import { NO_HELMFILE_REASON, writesHelmfile } from "../helmfile/index.js";
 
 /** `source`: the template text, from EmitContext.templates (read through the Io). */
 function render(source: string, context: unknown): string {
@@ -50,6 +51,8 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
     terraformBucket: spec.stateStore.terraformBucket,
     terraformStateKey: `stacks/${model.name}/terraform.tfstate`,
     secretsEncryption: spec.cluster.secretsEncryption,
+    helmfile: writesHelmfile(model),
+    noHelmfileReason: NO_HELMFILE_REASON,
     addons: model.addons,
     addonList: model.addons.map((a) => `\`${a.info.release}\` ${a.version}`).join(", "),
     irsaRoles: model.addons
