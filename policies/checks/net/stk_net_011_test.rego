@@ -35,7 +35,7 @@ test_public_api_not_judged if {
 # The suggestion: an overlapping private range, else the one with the same first octet.
 test_suggestions if {
 	found := {v.data.cidr: v.data.suggestion | some v in stk_net_011.deny} with input.stack as ssh([
-		"172.0.0.0/8", "172.32.0.0/16", "192.0.0.0/8", "100.0.0.0/8", "8.8.8.0/24", "10.0.0.0/7", "2001:db8::/32",
+		"172.0.0.0/8", "172.32.0.0/16", "192.0.0.0/8", "100.0.0.0/8", "100.128.0.0/16", "8.8.8.0/24", "10.0.0.0/7", "2001:db8::/32",
 	])
 		with input.model as model
 	found == {
@@ -43,6 +43,7 @@ test_suggestions if {
 		"172.32.0.0/16": "172.16.0.0/12",
 		"192.0.0.0/8": "192.168.0.0/16",
 		"100.0.0.0/8": "100.64.0.0/10",
+		"100.128.0.0/16": "100.64.0.0/10",
 		"8.8.8.0/24": "10.0.0.0/8",
 		"10.0.0.0/7": "10.0.0.0/8",
 		"2001:db8::/32": "fc00::/7",
