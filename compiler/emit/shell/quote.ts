@@ -5,10 +5,21 @@
 
 const SHELL_SAFE = /^[A-Za-z0-9_./:@%+=,-]+$/;
 
-/** One shell word: as is when it has only characters the shell gives no meaning, otherwise single-quoted (POSIX). */
+/**
+ * One shell word: as is when it has only characters the shell gives no meaning, otherwise
+ * single-quoted (POSIX). A value holding `$` or a backquote is double-quoted with those escaped
+ * instead — the same word, but shellcheck (SC2016) and a reader do not take `'$(x)'` for an
+ * expansion that was meant to happen; its `!`s stay single-quoted, so pasting it into an
+ * interactive shell never triggers history expansion.
+ */
 export function shellWord(value: string): string {
   if (value !== "" && SHELL_SAFE.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+  if (!/[$`]/.test(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
+  return value
+    .split(/(!+)/)
+    .filter((chunk) => chunk !== "")
+    .map((chunk) => (chunk.startsWith("!") ? `'${chunk}'` : `"${chunk.replace(/[\\$`"]/g, (c) => `\\${c}`)}"`))
+    .join("");
 }
 
 /**
