@@ -33,6 +33,9 @@ test("the built stack: no helmfile/ in the files, the lock names the omission, t
   const runbook = files.find((f) => f.path === "RUNBOOK.md")!.contents;
   assert.match(runbook, `stackc writes no helmfile for this stack (${NO_HELMFILE_REASON})`);
   assert.not.match(runbook, "helmfile --file");
+  // and the scripts that run the runbook's steps call no helmfile either
+  for (const script of files.filter((f) => f.path.startsWith("bin/"))) assert.not.match(script.contents, "helmfile", script.path);
+  assert.ok(files.some((f) => f.path === "bin/up"), "bin/up is written");
 });
 
 test("a stack that only uninstalls an add-on still gets a helmfile (installed: false)", async () => {
