@@ -59,7 +59,7 @@ export interface StackOutcome {
   staged?: string;
 }
 
-type VirtualFileLike = { path: string; contents: string };
+type VirtualFileLike = { path: string; contents: string; executable?: boolean };
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -120,7 +120,7 @@ export async function runStackTask(manifest: DiscoveredManifest, options: StackT
     for (const file of [...result.files, ...bound]) {
       const full = path.join(staging, ...file.path.split("/"));
       await io.mkdir(path.dirname(full));
-      await io.writeFile(full, file.contents);
+      await io.writeFile(full, file.contents, file.executable ? { executable: true } : {});
     }
     // files a later tool owns (kops/cluster.yaml from `stackc bind`) are carried over
     for (const keep of outcome.preserve.filter((p) => !bound.some((f) => f.path === p))) {

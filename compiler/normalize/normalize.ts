@@ -11,7 +11,7 @@ import { NormalizeContext } from "./context.js";
 import { applySchemaDefaults } from "./defaults.js";
 import { buildInstanceGroups } from "./instance-groups.js";
 import type { StackModel } from "../model/model.js";
-import { buildZones } from "./zones.js";
+import { buildRegions, buildZones } from "./zones.js";
 import { canonical, formatCidr, isCanonical, parseCidr } from "./cidr.js";
 import type { NetworkModel } from "../model/network.js";
 import { buildNetworkedZones, checkNetworkChoice } from "./stack-network.js";
@@ -60,6 +60,7 @@ export function normalizeStack(
     environment: metadata.environment,
     stack,
     region: spec.cloud.region,
+    regions: buildRegions(ctx),
     ...(spec.cloud.accountId ? { accountId: spec.cloud.accountId } : {}),
     vpcCidr,
     zones,

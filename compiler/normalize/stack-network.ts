@@ -3,7 +3,7 @@
 // cluster blocks or a CIDR — cut into eighths by zone letter, exactly as a stack's own VPC is.
 // A block depends only on the stack's own `block` value, never on which other stacks exist,
 // so adding or removing a cluster never moves another's ranges; overlaps between the stacks of
-// one network are a fleet check (fleet.ts, STK-FLEET-004).
+// one network are a fleet check (fleet.ts, STK-FLEET-006).
 import type { NormalizeContext } from "./context.js";
 import type { ZoneModel } from "../model/model.js";
 import type { NetworkModel, StackNetwork } from "../model/network.js";

@@ -28,7 +28,7 @@ export async function writeStackOutputs(outDir: string, stacks: readonly StackOu
       for (const file of stack.files) {
         const full = path.join(staging, ...file.path.split("/"));
         await io.mkdir(path.dirname(full));
-        await io.writeFile(full, file.contents);
+        await io.writeFile(full, file.contents, file.executable ? { executable: true } : {});
       }
       for (const keep of stack.preserve) {
         const from = path.join(target, ...keep.split("/"));

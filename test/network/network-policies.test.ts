@@ -90,12 +90,12 @@ test("a network's CIDR cannot change in place: refused at the network's line (an
   const dir = copyRepo();
   try {
     const file = path.join(dir, "stacks", "shared", "network.yaml");
-    const text = readFileSync(file, "utf8").replace("  cidr: 10.50.0.0/16\n", "  cidr: 10.51.0.0/16\n");
+    const text = readFileSync(file, "utf8").replace("  cidr: 10.70.0.0/16\n", "  cidr: 10.51.0.0/16\n");
     writeFileSync(file, text);
     const line = text.split("\n").findIndex((l) => l.includes("cidr: 10.51.0.0/16")) + 1;
     const checked = await check(["stacks/shared"], { cwd: dir, now: NOW, allowOutside: [dir] });
     const refused = checked.diagnostics.filter((d) => d.code === "STK-CHANGE-005");
-    assert.ok(refused.some((d) => d.file === "stacks/shared/network.yaml" && d.range?.start.line === line && /10\.50\.0\.0\/16 to 10\.51\.0\.0\/16/.test(d.message)), refused.map(at).join("\n"));
+    assert.ok(refused.some((d) => d.file === "stacks/shared/network.yaml" && d.range?.start.line === line && /10\.70\.0\.0\/16 to 10\.51\.0\.0\/16/.test(d.message)), refused.map(at).join("\n"));
     assert.ok(refused.some((d) => d.file === "stacks/shared/prod-euw1-blue.yaml" && d.pointer === "/spec/network/block"), refused.map(at).join("\n"));
     const built = await build(["stacks/shared"], { cwd: dir, now: NOW, allowOutside: [dir] });
     assert.equal(built.written, [], "nothing is written");

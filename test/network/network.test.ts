@@ -98,8 +98,8 @@ test("blocks are stable: a stack's ranges do not move when another stack or one 
   const alone = await compile(["prod-euw1-blue.yaml"], { cwd: dir });
   const cidrs = (r: typeof both, name: string) => r.stacks.find((s) => s.name === name)!.model!.zones.map((z) => `${z.name}=${z.privateCidr}`);
   assert.equal(cidrs(alone, "prod-euw1-blue"), cidrs(both, "prod-euw1-blue"));
-  assert.equal(cidrs(both, "prod-euw1-blue"), ["eu-west-1a=10.50.32.0/22", "eu-west-1b=10.50.36.0/22", "eu-west-1c=10.50.40.0/22"]);
-  assert.equal(cidrs(both, "prod-euw1-green"), ["eu-west-1a=10.50.64.0/22", "eu-west-1b=10.50.68.0/22", "eu-west-1c=10.50.72.0/22"]);
+  assert.equal(cidrs(both, "prod-euw1-blue"), ["eu-west-1a=10.70.32.0/22", "eu-west-1b=10.70.36.0/22", "eu-west-1c=10.70.40.0/22"]);
+  assert.equal(cidrs(both, "prod-euw1-green"), ["eu-west-1a=10.70.64.0/22", "eu-west-1b=10.70.68.0/22", "eu-west-1c=10.70.72.0/22"]);
 
   const tmp = mkdtempSync(path.join(tmpdir(), "stackc-net-zone-"));
   try {
@@ -107,7 +107,7 @@ test("blocks are stable: a stack's ranges do not move when another stack or one 
     const file = path.join(tmp, "shared", "prod-euw1-blue.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("zones: [eu-west-1a, eu-west-1b, eu-west-1c]", "zones: [eu-west-1a, eu-west-1c]"));
     const fewer = await compile(["shared/prod-euw1-blue.yaml"], { cwd: tmp, allowOutside: [tmp] });
-    assert.equal(cidrs(fewer, "prod-euw1-blue"), ["eu-west-1a=10.50.32.0/22", "eu-west-1c=10.50.40.0/22"]);
+    assert.equal(cidrs(fewer, "prod-euw1-blue"), ["eu-west-1a=10.70.32.0/22", "eu-west-1c=10.70.40.0/22"]);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

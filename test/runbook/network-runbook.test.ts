@@ -36,7 +36,7 @@ test("green's cut-over from blue: golden, in the order restore, verify, DNS, ret
 test("blue has no cut-over section; both name their network, its block and the network's apply first", async () => {
   const blue = await runbook("prod-euw1-blue");
   assert.not.match(blue, "## Cut-over");
-  assert.match(blue, "| VPC | network `shared-prod-euw1` (`stacks/shared/network.yaml`): 10.50.0.0/16, private block 10.50.32.0/19; NAT gateways: one per zone (3) |");
+  assert.match(blue, "| VPC | network `shared-prod-euw1` (`stacks/shared/network.yaml`): 10.70.0.0/16, private block 10.70.32.0/19; NAT gateways: one per zone (3) |");
   assert.match(blue, "apply it first (`out/shared-prod-euw1/RUNBOOK.md`)");
   assert.match(blue, "`s3://acme-shared-euw1-tfstate/networks/shared-prod-euw1/terraform.tfstate`");
   const legacy = await runbook("staging-euw1-legacy");

@@ -26,15 +26,15 @@ locals {
   zones = {
     eu-west-1a = {
       nat_zone = "eu-west-1a"
-      private  = "10.50.32.0/22"
+      private  = "10.70.32.0/22"
     }
     eu-west-1b = {
       nat_zone = "eu-west-1b"
-      private  = "10.50.36.0/22"
+      private  = "10.70.36.0/22"
     }
     eu-west-1c = {
       nat_zone = "eu-west-1c"
-      private  = "10.50.40.0/22"
+      private  = "10.70.40.0/22"
     }
   }
 }

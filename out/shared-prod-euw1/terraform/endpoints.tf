@@ -26,7 +26,7 @@ resource "aws_security_group" "endpoints" {
 resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
   security_group_id = aws_security_group.endpoints.id
   description       = "HTTPS from the VPC"
-  cidr_ipv4         = "10.50.0.0/16"
+  cidr_ipv4         = "10.70.0.0/16"
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443

@@ -7,15 +7,15 @@ locals {
   zones = {
     eu-west-1a = {
       nat_zone = "eu-west-1a"
-      utility  = "10.50.0.0/22"
+      utility  = "10.70.0.0/22"
     }
     eu-west-1b = {
       nat_zone = "eu-west-1b"
-      utility  = "10.50.4.0/22"
+      utility  = "10.70.4.0/22"
     }
     eu-west-1c = {
       nat_zone = "eu-west-1c"
-      utility  = "10.50.8.0/22"
+      utility  = "10.70.8.0/22"
     }
   }
 
@@ -23,7 +23,7 @@ locals {
 }
 
 resource "aws_vpc" "this" {
-  cidr_block           = "10.50.0.0/16"
+  cidr_block           = "10.70.0.0/16"
   enable_dns_support   = true
   enable_dns_hostnames = true
 
