@@ -16,7 +16,10 @@ import { discoverManifests, type DiscoveredManifest } from "../load/discover.js"
 import { createLoadSession, loadManifest } from "../load/load.js";
 import { contain, resolveWorkspace } from "../load/workspace.js";
 import { maskSecrets } from "../diagnostics/mask-secrets.js";
-import { checkFleetSummaries, type FleetSummary } from "../normalize/fleet.js";
+import { checkFleetSummaries, type FleetSummary, fleetSummary } from "../normalize/fleet.js";
+import { compileStack } from "../compile/compile.js";
+import { emitContext } from "../emit/context.js";
+import type { Workspace } from "../load/workspace.js";
 import { type CacheEntry, StackCache, sha256Hex } from "./cache.js";
 import { runPool } from "./pool.js";
 import { isPreserved, preservedFolders } from "../model/preserve.js";
@@ -174,7 +177,22 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
     throw err;
   }
 
-  const fleetFindings = checkFleetSummaries(summaries);
+  // --shard and --changed-since compile a selection, but a name, bucket, zone or range is
+  // unique across the whole fleet: the stacks left out contribute their summaries (from the
+  // cache, else a compile that stops after normalize), and a finding is kept when it involves
+  // a selected stack — on either side, so a changed stack taking an unchanged one's name is caught
+  let fleetFindings: Diagnostic[];
+  if (partial && !usageError) {
+    const chosen = new Set(selected.map((m) => m.file));
+    const others = await outsideSummaries(discovered.manifests.filter((m) => !chosen.has(m.file)), options.cache, cwd, io, workspace);
+    const selectedFiles = new Set(summaries.map((x) => x.file));
+    const order = new Map(discovered.manifests.map((m, i) => [m.file, i] as const));
+    const rank = (x: FleetSummary) => order.get(x.file) ?? Number.MAX_SAFE_INTEGER;
+    const everyone = [...summaries, ...others].sort((a, b) => rank(a) - rank(b));
+    fleetFindings = checkFleetSummaries(everyone, (later, earlier) => selectedFiles.has(later.file) || selectedFiles.has(earlier.file));
+  } else {
+    fleetFindings = checkFleetSummaries(summaries);
+  }
   all.push(...fleetFindings);
   // a fleet finding quotes manifests of stacks that may have had no finding of their own
   for (const d of fleetFindings) {
@@ -240,6 +258,28 @@ async function orphanFolders(outDir: string, names: ReadonlySet<string>, io: Io)
   } catch {
     return [];
   }
+}
+
+/**
+ * Fleet summaries of the stacks a partial run does not compile: the cached one where the cache
+ * has the stack's current inputs, else load → validate → normalize (no emit, no policy: the
+ * summary needs the model only). A stack that does not get that far contributes nothing; its own
+ * run reports why.
+ */
+async function outsideSummaries(manifests: readonly DiscoveredManifest[], cache: StackCache | undefined, cwd: string, io: Io, workspace: Workspace): Promise<FleetSummary[]> {
+  const session = createLoadSession(cwd, io, workspace);
+  const out: FleetSummary[] = [];
+  for (const manifest of manifests) {
+    const cached = cache ? await cache.lookup(manifest.file) : undefined;
+    if (cached) {
+      out.push(cached.entry.summary);
+      continue;
+    }
+    const one = await compileStack(session, manifest, { cwd, io, outDir: cwd, emitters: [], context: emitContext(io), emit: false });
+    const result = one.result;
+    if (result?.model && result.sourceMap) out.push(fleetSummary({ model: result.model, sourceMap: result.sourceMap }));
+  }
+  return out;
 }
 
 /** Stacks whose manifest or any base it extends is among the changed files. */
