@@ -22,6 +22,7 @@ import { emitContext } from "../emit/context.js";
 import type { Workspace } from "../load/workspace.js";
 import { type CacheEntry, StackCache, sha256Hex } from "./cache.js";
 import { runPool } from "./pool.js";
+import { isPreserved, preservedFolders } from "../model/preserve.js";
 import { swapIn } from "../write/swap.js";
 import { findRetiredStacks } from "../plan/retired.js";
 import { type Shard, selectShard } from "./shard.js";
@@ -79,7 +80,7 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   const sources = new Map<string, string>();
   const stacks: StackResult[] = [];
   const summaries: FleetSummary[] = [];
-  const staged: { name: string; dir: string }[] = [];
+  const staged: { name: string; dir: string; folders: string[] }[] = [];
 
   const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
   if (mode === "build") {
@@ -109,7 +110,7 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
     // texts only where a finding may quote them (code frames): the rest is dropped
     if (outcome.diagnostics.length > 0) for (const [file, text] of outcome.sources) sources.set(file, text);
     if (outcome.summary) summaries.push(outcome.summary);
-    if (outcome.staged && outcome.name !== undefined) staged.push({ name: outcome.name, dir: outcome.staged });
+    if (outcome.staged && outcome.name !== undefined) staged.push({ name: outcome.name, dir: outcome.staged, folders: preservedFolders(outcome.preserve ?? []) });
     options.onProgress?.(count, selected.length);
   };
 
@@ -233,7 +234,7 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
     } else {
       try {
         for (const s of staged) {
-          await swapIn(s.dir, path.join(outDir, s.name), io);
+          await swapIn(s.dir, path.join(outDir, s.name), io, s.folders);
           written.push(s.name);
         }
       } catch (err) {
@@ -350,9 +351,8 @@ async function outputMatches(dir: string, entry: CacheEntry, everyFile: boolean,
   if (!(await executablesIntact(dir, lockText, io))) return false;
   // the lock file alone (its hash list is the recorded build) when every file is not asked for
   if (!everyFile) return true;
-  const onDisk = await listFiles(dir, io);
-  const preserve = new Set(entry.preserve);
-  for (const rel of onDisk) if (!(rel in entry.files) && !preserve.has(rel)) return false;
+  const onDisk = await listFiles(dir, io, "", entry.preserve);
+  for (const rel of onDisk) if (!(rel in entry.files) && !isPreserved(rel, entry.preserve)) return false;
   for (const [rel, hash] of Object.entries(entry.files)) if ((await read(rel)) !== hash) return false;
   return true;
 }
@@ -373,12 +373,14 @@ async function executablesIntact(dir: string, lockText: string, io: Io): Promise
   return true;
 }
 
-async function listFiles(dir: string, io: Io, prefix = ""): Promise<string[]> {
+async function listFiles(dir: string, io: Io, prefix = "", preserve: readonly string[] = []): Promise<string[]> {
   const entries = await io.readDir(path.join(dir, ...prefix.split("/").filter(Boolean))).catch(() => []);
   const out: string[] = [];
   for (const e of entries) {
     const rel = `${prefix}${e.name}`;
-    if (e.isDirectory) out.push(...(await listFiles(dir, io, `${rel}/`)));
+    // a preserved folder (terraform's .terraform/, with its provider binaries) is never walked
+    if (e.isDirectory && isPreserved(rel, preserve)) continue;
+    if (e.isDirectory) out.push(...(await listFiles(dir, io, `${rel}/`, preserve)));
     else out.push(rel);
   }
   return out;

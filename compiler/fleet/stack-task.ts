@@ -14,6 +14,7 @@ import type { Io } from "../io/io.js";
 import type { DiscoveredManifest } from "../load/discover.js";
 import { createLoadSession } from "../load/load.js";
 import type { Workspace } from "../load/workspace.js";
+import { preservedFiles } from "../model/preserve.js";
 import { carried } from "../write/write.js";
 import type { FleetSummary } from "../normalize/fleet.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
@@ -123,7 +124,7 @@ export async function runStackTask(manifest: DiscoveredManifest, options: StackT
       await io.writeFile(full, file.contents, file.executable ? { executable: true } : {});
     }
     // files a later tool owns (kops/cluster.yaml from `stackc bind`) are carried over
-    for (const keep of outcome.preserve.filter((p) => !bound.some((f) => f.path === p))) {
+    for (const keep of preservedFiles(outcome.preserve).filter((p) => !bound.some((f) => f.path === p))) {
       const from = path.join(target, ...keep.split("/"));
       if (await carried(io, target, keep)) {
         const to = path.join(staging, ...keep.split("/"));
