@@ -48,8 +48,8 @@ export async function compileAndWrite(inputs: readonly string[], options: WriteO
   }
   if (result.usageError || hasErrors(result.diagnostics)) return { ...result, written: [] };
   const outputs = result.stacks
-    .filter((s) => s.model && s.files)
-    .map((s) => ({ name: s.model!.name, files: s.files!, preserve: s.preserve ?? [] }));
+    .filter((s) => (s.model || s.network) && s.files)
+    .map((s) => ({ name: (s.model ?? s.network)!.name, files: s.files!, preserve: s.preserve ?? [] }));
   try {
     await writeStackOutputs(outDir, outputs, io);
   } catch (err) {

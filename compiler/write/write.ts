@@ -6,31 +6,32 @@
 import path from "node:path";
 import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
+import { preservedFiles, preservedFolders } from "../model/preserve.js";
 import type { VirtualFile } from "../model/virtual-file.js";
 import { swapIn } from "./swap.js";
 
 export interface StackOutput {
   name: string;
   files: readonly VirtualFile[];
-  /** Paths under out/<name>/ to keep from the previous folder. */
+  /** Paths under out/<name>/ to keep from the previous folder (a trailing `/`: a folder, moved). */
   preserve: readonly string[];
 }
 
 export async function writeStackOutputs(outDir: string, stacks: readonly StackOutput[], io: Io = nodeIo): Promise<void> {
   await io.mkdir(outDir);
-  const staged: { target: string; staging: string }[] = [];
+  const staged: { target: string; staging: string; folders: string[] }[] = [];
   try {
     for (const stack of stacks) {
       const target = path.join(outDir, stack.name);
       const staging = path.join(outDir, `.stackc-tmp-${stack.name}-${process.pid}`);
       await io.remove(staging);
-      staged.push({ target, staging });
+      staged.push({ target, staging, folders: preservedFolders(stack.preserve) });
       for (const file of stack.files) {
         const full = path.join(staging, ...file.path.split("/"));
         await io.mkdir(path.dirname(full));
         await io.writeFile(full, file.contents, file.executable ? { executable: true } : {});
       }
-      for (const keep of stack.preserve) {
+      for (const keep of preservedFiles(stack.preserve)) {
         const from = path.join(target, ...keep.split("/"));
         if (await carried(io, target, keep)) {
           const to = path.join(staging, ...keep.split("/"));
@@ -43,7 +44,7 @@ export async function writeStackOutputs(outDir: string, stacks: readonly StackOu
     await Promise.all(staged.map((s) => io.remove(s.staging)));
     throw err;
   }
-  for (const { target, staging } of staged) await swapIn(staging, target, io);
+  for (const { target, staging, folders } of staged) await swapIn(staging, target, io, folders);
 }
 
 /**
