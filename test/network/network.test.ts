@@ -161,6 +161,14 @@ test("use by name: the Network manifest of that metadata.name beside the file, t
   }
 });
 
+test("worker threads: networks and their stacks compile the same on two workers as in one thread", async () => {
+  const one = await runFleet(["stacks"], { mode: "check", cwd: repoRoot, jobs: 1 });
+  const two = await runFleet(["stacks"], { mode: "check", cwd: repoRoot, jobs: 2 });
+  assert.equal(two.stacks, one.stacks);
+  assert.equal(two.diagnostics, one.diagnostics);
+  assert.ok(one.stacks.some((s) => s.name === "shared-prod-euw1") && one.stacks.some((s) => s.name === "prod-euw1-green"));
+});
+
 test("the example networks compile to their own out/ folder, with their own state key", async () => {
   const networks = await exampleNetworks();
   assert.equal(networks.map((n) => `${n.name}:${n.state.key}`).sort(), [

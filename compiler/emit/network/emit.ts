@@ -72,7 +72,7 @@ function networkRunbook(n: NetworkModel): string {
     "",
     shellBlock(networkDownSteps(n)),
     "",
-    `Kept: ${networkTeardownPlan(n).keep.length} resources (the flow-log bucket with its protections), and the state bucket`,
+    `Kept: ${networkTeardownPlan(n).keep.length} resources (the flow-log bucket with its protections and its KMS key), and the state bucket`,
     "(terraform-bootstrap): it may hold other states, and versioned state is the record of what ran.",
     "",
   ];

@@ -84,7 +84,7 @@ export function networkDownSteps(network: NetworkModel): Step[] {
       id: "terraform",
       title: network.existing ? "Remove what the network added to the existing VPC; keep the buckets" : "Destroy the VPC, NAT gateways, subnets, routes and endpoints; keep the buckets",
       actions: [
-        { kind: "comment", text: `kept: ${plan.keep.length} resources (the flow-log bucket with its protections); the state bucket is terraform-bootstrap's` },
+        { kind: "comment", text: `kept: ${plan.keep.length} resources (the flow-log bucket with its protections and its KMS key); the state bucket is terraform-bootstrap's` },
         run("terraform", `-chdir=${paths.terraform}`, "destroy", "-input=false", "-auto-approve", ...plan.destroy.map((a) => `-target=${a}`)),
       ],
     });

@@ -7,11 +7,17 @@
 // names. The outputs (shared-network.ts `networkOutputs`) are what the stacks read through
 // terraform_remote_state. out/<network>/terraform-bootstrap/ creates the state bucket.
 //
+// The network's buckets are SSE-KMS: its flow-log bucket with a key of its own (usable by the
+// flow log delivery service), its state bucket with a key terraform-bootstrap creates (the backend
+// names it by alias), like a stack's.
+//
 // The provider ignores tag keys under `kubernetes.io/cluster/`: every cluster in the network
 // tags the utility subnets with its own key (aws_ec2_tag in its stack's Terraform), and those
 // tags must survive the network's applies.
 import type { NetworkModel } from "../../model/network.js";
 import { bucketResources } from "../terraform/bucket.js";
+import { KMS_DELETION_WINDOW_DAYS, kmsAliasName, stateKmsAliasName } from "../terraform/kms.js";
+import { policyDocument } from "../terraform/policy-document.js";
 import type { DocStatement } from "../terraform/policy-document.js";
 import { networkOutputs } from "../terraform/shared-network.js";
 import { FLOW_LOG_AGGREGATION_SECONDS } from "../terraform/flow-logs.js";
@@ -105,6 +111,51 @@ function managedNetwork(network: NetworkModel): TfItem[] {
   return items;
 }
 
+/** The account principal of key policies: the account root, so IAM policies grant the key's use. */
+function accountAdministration(network: NetworkModel): DocStatement {
+  const partition = partitionForRegion(network.region);
+  return {
+    sid: "AccountAdministration",
+    effect: "Allow",
+    actions: ["kms:*"],
+    resources: ["*"],
+    principals: [{ type: "AWS", identifiers: [template(`arn:${partition}:iam::`, ref("data.aws_caller_identity.current", "account_id"), ":root")] }],
+  };
+}
+
+/**
+ * The network's key for its flow-log bucket: rotated, account-administered, and usable by the
+ * VPC flow log delivery service (which has no IAM role in the account) for this account's logs.
+ */
+function kmsItems(network: NetworkModel): TfItem[] {
+  const partition = partitionForRegion(network.region);
+  const account = ref("data.aws_caller_identity.current", "account_id");
+  return [
+    policyDocument("kms", [
+      accountAdministration(network),
+      {
+        sid: "VpcFlowLogDelivery",
+        effect: "Allow",
+        actions: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
+        resources: ["*"],
+        principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
+        conditions: [
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
+          { test: "ArnLike", variable: "aws:SourceArn", values: [template(`arn:${partition}:logs:${network.region}:`, account, ":*")] },
+        ],
+      },
+    ]),
+    resource("aws_kms_key", "this", {
+      description: `stackc network ${network.name}: its flow-log bucket`,
+      enable_key_rotation: true,
+      deletion_window_in_days: KMS_DELETION_WINDOW_DAYS,
+      policy: ref("data.aws_iam_policy_document.kms", "json"),
+      tags: tags({ Name: network.name }),
+    }),
+    resource("aws_kms_alias", "this", { name: kmsAliasName(network.name), target_key_id: ref("aws_kms_key.this", "key_id") }),
+  ];
+}
+
 function flowLogItems(network: NetworkModel): TfItem[] {
   const flowLogs = network.manifest.spec.flowLogs;
   if (!flowLogs.enabled || !flowLogs.bucket) return [];
@@ -138,12 +189,13 @@ function flowLogItems(network: NetworkModel): TfItem[] {
     },
   ];
   return [
+    ...kmsItems(network),
     ...bucketResources({
       name: "flow_logs",
       bucketName: flowLogs.bucket,
       purpose: "VPC flow logs of the network.",
       meta: { bucketRole: "flow-logs" },
-      sse: { algorithm: "AES256" },
+      sse: { algorithm: "aws:kms", keyArn: ref("aws_kms_key.this", "arn") },
       publicRead: false,
       noncurrentDays: 30,
       expireDays: flowLogs.retentionDays,
@@ -266,7 +318,15 @@ export function networkRootModule(network: NetworkModel): TfModule {
       summary: `State in s3://${network.state.bucket}/${network.state.key} (created by ../terraform-bootstrap); stacks read the outputs from there.`,
       items: [
         topBlock("terraform", [], {
-          backend: labeled(["s3"], { bucket: network.state.bucket, key: network.state.key, region: network.state.region, encrypt: true, use_lockfile: true }),
+          // the state is written with the key terraform-bootstrap creates (by alias: a backend takes no expressions)
+          backend: labeled(["s3"], {
+            bucket: network.state.bucket,
+            key: network.state.key,
+            region: network.state.region,
+            encrypt: true,
+            kms_key_id: stateKmsAliasName(network.name),
+            use_lockfile: true,
+          }),
         }),
       ],
     },
@@ -293,20 +353,35 @@ export function networkBootstrapModule(network: NetworkModel): TfModule {
     dir,
     files: [
       versionsFile(dir),
-      { path: `${dir}/providers.tf`, summary: "The AWS provider. No backend: this module keeps its state locally.", items: [provider(network, false)] },
+      {
+        path: `${dir}/providers.tf`,
+        summary: "The AWS provider. No backend: this module keeps its state locally.",
+        items: [provider(network, false), data("aws_caller_identity", "current", {}, { comment: "The account Terraform runs in; the key policy names it." })],
+      },
       {
         path: `${dir}/state-bucket.tf`,
-        summary: `The bucket holding the Terraform state of ../terraform (${network.state.bucket}).`,
-        items: bucketResources({
-          name,
-          bucketName: network.state.bucket,
-          purpose: "Terraform state of the network (and of any stack that names the same bucket).",
-          meta: { bucketRole: "terraform-state" },
-          sse: { algorithm: "AES256" },
-          publicRead: false,
-          noncurrentDays: 90,
-          accessLogs: undefined,
-        }),
+        summary: `The bucket holding the Terraform state of ../terraform (${network.state.bucket}), encrypted with a key of its own.`,
+        items: [
+          policyDocument("kms_terraform_state", [accountAdministration(network)]),
+          resource("aws_kms_key", name, {
+            description: `stackc network ${network.name}: the Terraform state bucket`,
+            enable_key_rotation: true,
+            deletion_window_in_days: KMS_DELETION_WINDOW_DAYS,
+            policy: ref("data.aws_iam_policy_document.kms_terraform_state", "json"),
+            tags: tags({ Name: `${network.name}-tfstate` }),
+          }),
+          resource("aws_kms_alias", name, { name: stateKmsAliasName(network.name), target_key_id: ref(`aws_kms_key.${name}`, "key_id") }),
+          ...bucketResources({
+            name,
+            bucketName: network.state.bucket,
+            purpose: "Terraform state of the network.",
+            meta: { bucketRole: "terraform-state" },
+            sse: { algorithm: "aws:kms", keyArn: ref(`aws_kms_key.${name}`, "arn") },
+            publicRead: false,
+            noncurrentDays: 90,
+            accessLogs: undefined,
+          }),
+        ],
       },
       {
         path: `${dir}/outputs.tf`,

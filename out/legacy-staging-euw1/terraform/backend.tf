@@ -7,6 +7,7 @@ terraform {
     key          = "networks/legacy-staging-euw1/terraform.tfstate"
     region       = "eu-west-1"
     encrypt      = true
+    kms_key_id   = "alias/stackc/legacy-staging-euw1-tfstate"
     use_lockfile = true
   }
 }

@@ -16,3 +16,6 @@ provider "aws" {
     }
   }
 }
+
+# The account Terraform runs in; the key policy names it.
+data "aws_caller_identity" "current" {}

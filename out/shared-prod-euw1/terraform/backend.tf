@@ -7,6 +7,7 @@ terraform {
     key          = "networks/shared-prod-euw1/terraform.tfstate"
     region       = "eu-west-1"
     encrypt      = true
+    kms_key_id   = "alias/stackc/shared-prod-euw1-tfstate"
     use_lockfile = true
   }
 }

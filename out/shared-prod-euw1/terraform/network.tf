@@ -113,6 +113,66 @@ resource "aws_default_security_group" "default" {
   }
 }
 
+data "aws_iam_policy_document" "kms" {
+  statement {
+    sid       = "AccountAdministration"
+    effect    = "Allow"
+    actions   = ["kms:*"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+
+  statement {
+    sid    = "VpcFlowLogDelivery"
+    effect = "Allow"
+    actions = [
+      "kms:Decrypt",
+      "kms:DescribeKey",
+      "kms:Encrypt",
+      "kms:GenerateDataKey*",
+      "kms:ReEncrypt*",
+    ]
+    resources = ["*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["delivery.logs.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:logs:eu-west-1:${data.aws_caller_identity.current.account_id}:*"]
+    }
+  }
+}
+
+resource "aws_kms_key" "this" {
+  description             = "stackc network shared-prod-euw1: its flow-log bucket"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = data.aws_iam_policy_document.kms.json
+
+  tags = {
+    Name = "shared-prod-euw1"
+  }
+}
+
+resource "aws_kms_alias" "this" {
+  name          = "alias/stackc/shared-prod-euw1"
+  target_key_id = aws_kms_key.this.key_id
+}
+
 # VPC flow logs of the network.
 resource "aws_s3_bucket" "flow_logs" {
   bucket = "acme-shared-euw1-flow-logs"
@@ -146,8 +206,11 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "flow_logs" {
   bucket = aws_s3_bucket.flow_logs.id
 
   rule {
+    bucket_key_enabled = true
+
     apply_server_side_encryption_by_default {
-      sse_algorithm = "AES256"
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.this.arn
     }
   }
 }
