@@ -10,7 +10,7 @@ import { errorCode } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
 import { displayPath } from "../load/load.js";
 import { decodeUtf8 } from "../load/utf8.js";
-import { contain, resolveWorkspace } from "../load/workspace.js";
+import { contain, resolveWorkspace, workspaceRelativePath } from "../load/workspace.js";
 import { compile, type CompileResult } from "../compile/compile.js";
 import { bindKopsSpec } from "../bind/bind.js";
 import { keptOutputs, renderBinding } from "../bind/binding.js";
@@ -80,7 +80,10 @@ export async function bind(manifest: string, terraformOutput: string, options: B
   // cluster.yaml is rendered from the outputs kept in kops/binding.json, exactly as a rebuild
   // re-binds it, so the two can never disagree
   const template = kopsEmitter.emit(model, emitContext(io)).files.find((f) => f.path === KOPS_TEMPLATE_PATH)!.contents;
-  const rendered = renderBinding(model, template, outputFile, keptOutputs(outputText));
+  // the header and binding.json name the outputs file relative to its workspace root, like the
+  // manifest, so the bound files do not depend on the folder bind ran in
+  const recorded = (await workspaceRelativePath(absolute, io, workspace)) ?? outputFile;
+  const rendered = renderBinding(model, template, recorded, keptOutputs(outputText));
   if (!rendered.files) return { ...finish(rendered.diagnostics.map((d) => ({ ...d, code: "STK-INTERNAL-001" as const }))), sources };
   const [cluster, binding] = rendered.files as [VirtualFile, VirtualFile];
   const outDir = path.resolve(cwd, options.outDir ?? "out");

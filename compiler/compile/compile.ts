@@ -18,7 +18,7 @@ import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
 import { discoverManifests, type DiscoveredManifest } from "../load/discover.js";
 import { createLoadSession, loadManifest, type LoadSession } from "../load/load.js";
-import { resolveWorkspace } from "../load/workspace.js";
+import { resolveWorkspace, workspaceRelativePath } from "../load/workspace.js";
 import type { SourceMap } from "../load/source-map.js";
 import type { StackModel } from "../model/model.js";
 import type { VirtualFile } from "../model/virtual-file.js";
@@ -145,7 +145,9 @@ export async function compileStack(
   const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap, stackSchema(io));
   all.push(...tag(normalized.diagnostics));
   if (!normalized.value || hasErrors(normalized.diagnostics)) return { result, diagnostics: all };
-  const model = normalized.value;
+  // generated files name the manifest relative to its workspace root, not to cwd (model.source)
+  const source = (await workspaceRelativePath(path.resolve(cwd, loaded.file), io, session.workspace)) ?? loaded.file;
+  const model = { ...normalized.value, source };
   result.model = model;
 
   let artifacts: Record<string, unknown> = {};

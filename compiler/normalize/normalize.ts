@@ -41,6 +41,9 @@ export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceM
 
   const model: StackModel = {
     file,
+    // the caller (compileStack) replaces it with the workspace-relative path; a library caller
+    // passing its own path gets that path in both places
+    source: file,
     name: metadata.name,
     environment: metadata.environment,
     stack,

@@ -23,11 +23,13 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
   return {
     // user text, each escaped for where the template puts it (safe-text.ts); the template
     // renders with noEscape, so nothing else from the manifest may be free text
-    fileComment: htmlCommentText(model.file),
-    fileCode: markdownCode(model.file),
-    fileShell: shellQuote(model.file),
-    diffCommand: markdownCode(`stackc diff ${shellQuote(model.file)}`),
-    planCommand: markdownCode(`stackc plan ${shellQuote(model.file)} --format markdown`),
+    // the manifest relative to its workspace root, where the runbook's commands run (the same
+    // bytes whichever folder stackc ran in)
+    fileComment: htmlCommentText(model.source),
+    fileCode: markdownCode(model.source),
+    fileShell: shellQuote(model.source),
+    diffCommand: markdownCode(`stackc diff ${shellQuote(model.source)}`),
+    planCommand: markdownCode(`stackc plan ${shellQuote(model.source)} --format markdown`),
     name: model.name,
     description: metadata.description === undefined ? undefined : markdownText(metadata.description),
     environment: model.environment,
