@@ -11,6 +11,10 @@ export interface MemoryIoOptions {
   files?: Readonly<Record<string, string | Uint8Array>>;
   /** Runs a "process" (e.g. a fake opa); default: every command is missing (ENOENT). */
   spawn?: (command: string, args: readonly string[], options: SpawnOptions) => SpawnResult;
+  /** The host name out/'s lock records (default "memory"). */
+  hostname?: string;
+  /** Which process ids are alive (default: only this process). */
+  processAlive?: (pid: number) => boolean;
 }
 
 export interface MemoryIo extends Io {
@@ -118,6 +122,12 @@ export function createMemoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (!dirs.has(path.dirname(norm(to)))) throw missing(path.dirname(to));
       files.set(norm(to), v);
     },
+    // nothing to flush in memory; a missing path is still an error, as on disk
+    async fsync(p) {
+      if (!infoOf(p)) throw missing(p);
+    },
+    hostname: () => options.hostname ?? "memory",
+    processAlive: (pid) => (options.processAlive ? options.processAlive(pid) : pid === process.pid),
     makeTempDirSync(prefix) {
       const dir = norm(`/memory-tmp/${prefix}${++temp}`);
       dirs.add(dir);

@@ -48,6 +48,29 @@ export const nodeIo: Io = {
   remove: (p) => rm(p, { recursive: true, force: true }),
   rename: (from, to) => rename(from, to),
   copyFile: (from, to) => copyFile(from, to),
+  async fsync(p) {
+    const handle = await open(p, constants.O_RDONLY);
+    try {
+      await handle.sync();
+    } catch (err) {
+      // some platforms cannot fsync a folder (EISDIR/EINVAL/EPERM on Windows): its entries are
+      // then as durable as that file system makes them, and nothing more can be done here
+      const code = (err as { code?: string }).code;
+      if (!((await handle.stat()).isDirectory() && (code === "EISDIR" || code === "EINVAL" || code === "EPERM" || code === "EBADF"))) throw err;
+    } finally {
+      await handle.close();
+    }
+  },
+  hostname: () => os.hostname(),
+  processAlive(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (err) {
+      // EPERM: it exists, as another user's process
+      return (err as { code?: string }).code === "EPERM";
+    }
+  },
 
   makeTempDirSync: (prefix) => mkdtempSync(path.join(os.tmpdir(), prefix)),
   removeSync: (p) => rmSync(p, { recursive: true, force: true }),
