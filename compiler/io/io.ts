@@ -68,6 +68,8 @@ export interface Io {
   mkdir(absolutePath: string): Promise<void>;
   /** rm -rf: no error when nothing is there. */
   remove(absolutePath: string): Promise<void>;
+  /** rmdir: removes a folder only while it is empty (ENOTEMPTY otherwise), atomically. */
+  removeEmptyDir(absolutePath: string): Promise<void>;
   /** Atomic on one file system; replaces a file or an EMPTY folder at `to` (ENOTEMPTY otherwise). */
   rename(from: string, to: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;

@@ -105,6 +105,12 @@ export function createMemoryIo(options: MemoryIoOptions = {}): MemoryIo {
       addParents(key);
     },
     remove: async (p) => removeTree(p),
+    async removeEmptyDir(p) {
+      const key = norm(p);
+      if (!dirs.has(key)) throw files.has(key) ? ioError("ENOTDIR", `not a directory, rmdir ${p}`) : missing(p);
+      if (list(key).length > 0) throw ioError("ENOTEMPTY", `directory not empty, rmdir ${p}`);
+      dirs.delete(key);
+    },
     async rename(from, to) {
       const src = norm(from);
       const dst = norm(to);

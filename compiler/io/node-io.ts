@@ -2,7 +2,7 @@
 // and the only module of stackc that imports node:fs, node:child_process or node:os.
 import { spawnSync } from "node:child_process";
 import { constants, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { copyFile, lstat, mkdir, open, readFile, readdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, lstat, mkdir, open, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { FileTooLargeError, NotRegularFileError, fileKind } from "./input-errors.js";
@@ -46,6 +46,7 @@ export const nodeIo: Io = {
   writeFile: (p, contents, options) => writeFile(p, contents, { mode: 0o644, flag: options?.exclusive ? "wx" : "w" }),
   mkdir: async (p) => void (await mkdir(p, { recursive: true })),
   remove: (p) => rm(p, { recursive: true, force: true }),
+  removeEmptyDir: (p) => rmdir(p),
   rename: (from, to) => rename(from, to),
   copyFile: (from, to) => copyFile(from, to),
   async fsync(p) {

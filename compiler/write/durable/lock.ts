@@ -84,6 +84,8 @@ export async function acquireOutLock(outDir: string, io: Io, options: LockOption
   const now = options.now ?? (() => new Date());
   const holder: LockHolder = { pid: process.pid, host: io.hostname(), command: options.command, started: now().toISOString(), token: options.runId };
   const text = `${JSON.stringify(holder, null, 2)}\n`;
+  // a build that then writes nothing leaves no empty out/ behind: created here, removed on release
+  const created = !(await io.stat(outDir));
   await io.mkdir(outDir);
   let waited = 0;
   // an unreadable lock is given one poll interval to be written before it counts as stale
@@ -98,9 +100,15 @@ export async function acquireOutLock(outDir: string, io: Io, options: LockOption
         release: async () => {
           held.delete(holder.token);
           await releaseIfOurs(file, holder.token, io);
+          if (created) await removeIfEmpty(outDir, io);
         },
       };
     } catch (err) {
+      // out/ removed by a writer that created it and wrote nothing: create it again
+      if (errorCode(err) === "ENOENT") {
+        await io.mkdir(outDir);
+        continue;
+      }
       if (errorCode(err) !== "EEXIST") throw err;
     }
     const current = await io.readFile(file).then(parseHolder, () => undefined);
@@ -140,6 +148,11 @@ async function takeOverStale(file: string, judged: LockHolder | undefined, io: I
     await io.writeFile(file, text, { exclusive: true }).catch(() => undefined);
   }
   await io.remove(aside);
+}
+
+async function removeIfEmpty(dir: string, io: Io): Promise<void> {
+  // rmdir, never rm -rf: a writer that just put its own lock in it keeps it (ENOTEMPTY)
+  await io.removeEmptyDir(dir).catch(() => undefined);
 }
 
 async function releaseIfOurs(file: string, token: string, io: Io): Promise<void> {
