@@ -13,6 +13,8 @@ export interface LockFile {
   stack: string;
   manifests: Record<string, string>;
   files: Record<string, string>;
+  /** Files written with the executable bit, sorted (absent when there are none). */
+  executable?: string[];
   /** What plan and the change rules compare the next build with (compiler/plan/record.ts; absent in locks of older stackc). */
   record?: unknown;
 }
@@ -37,6 +39,13 @@ export function buildLockFile(input: {
   }
   const files: Record<string, string> = {};
   for (const f of [...input.files].sort((a, b) => (a.path < b.path ? -1 : 1))) files[f.path] = sha256(f.contents);
-  const lock: LockFile = { stackc: input.stackcVersion, stack: input.stack, manifests, files, ...(input.record !== undefined ? { record: input.record } : {}) };
+  const executable = input.files.filter((f) => f.executable).map((f) => f.path).sort();
+  const lock: LockFile = {
+    stackc: input.stackcVersion,
+    stack: input.stack,
+    manifests,
+    files,
+    ...(executable.length > 0 ? { executable } : {}),
+    ...(input.record !== undefined ? { record: input.record } : {}) };
   return { path: LOCK_FILE, contents: `${JSON.stringify(lock, null, 2)}\n` };
 }

@@ -328,13 +328,32 @@ async function baselineAllows(dir: string, entry: CacheEntry, io: Io): Promise<b
 async function outputMatches(dir: string, entry: CacheEntry, everyFile: boolean, io: Io): Promise<boolean> {
   const lock = entry.files["stackc.lock.json"];
   const read = (rel: string) => io.readFile(path.join(dir, ...rel.split("/"))).then(sha256Hex, () => undefined);
-  if (lock === undefined || (await read("stackc.lock.json")) !== lock) return false;
+  const lockText = await io.readFile(path.join(dir, "stackc.lock.json")).catch(() => undefined);
+  if (lock === undefined || lockText === undefined || sha256Hex(lockText) !== lock) return false;
+  // the scripts the lock lists as executable still are (a few stats, so the lock-only path checks them too)
+  if (!(await executablesIntact(dir, lockText, io))) return false;
   // the lock file alone (its hash list is the recorded build) when every file is not asked for
   if (!everyFile) return true;
   const onDisk = await listFiles(dir, io);
   const preserve = new Set(entry.preserve);
   for (const rel of onDisk) if (!(rel in entry.files) && !preserve.has(rel)) return false;
   for (const [rel, hash] of Object.entries(entry.files)) if ((await read(rel)) !== hash) return false;
+  return true;
+}
+
+async function executablesIntact(dir: string, lockText: string, io: Io): Promise<boolean> {
+  let executable: unknown;
+  try {
+    executable = (JSON.parse(lockText) as { executable?: unknown }).executable;
+  } catch {
+    return false;
+  }
+  if (executable === undefined) return true;
+  if (!Array.isArray(executable)) return false;
+  for (const rel of executable) {
+    if (typeof rel !== "string") return false;
+    if ((await io.stat(path.join(dir, ...rel.split("/"))))?.isExecutable === false) return false;
+  }
   return true;
 }
 

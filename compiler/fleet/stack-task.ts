@@ -60,7 +60,7 @@ export interface StackOutcome {
   staged?: string;
 }
 
-type VirtualFileLike = { path: string; contents: string };
+type VirtualFileLike = { path: string; contents: string; executable?: boolean };
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 

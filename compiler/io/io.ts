@@ -11,6 +11,8 @@
 export interface FileInfo {
   isFile: boolean;
   isDirectory: boolean;
+  /** The owner may execute it (stat only; absent from directory listings and from fakes without modes). */
+  isExecutable?: boolean;
 }
 
 export interface DirEntryInfo extends FileInfo {
@@ -36,6 +38,8 @@ export interface SpawnResult {
 export interface WriteOptions {
   /** Fail with an error whose `code` is "EEXIST" when the file exists (no overwrite). */
   exclusive?: boolean;
+  /** Mode 0755 instead of 0644 (the generated bin/ scripts). */
+  executable?: boolean;
 }
 
 export interface Io {
@@ -62,7 +66,7 @@ export interface Io {
   statSync(absolutePath: string): FileInfo | undefined;
   readDirSync(absolutePath: string): DirEntryInfo[];
 
-  /** Writes a UTF-8 file (mode 0644), creating nothing else. */
+  /** Writes a UTF-8 file (mode 0644, or 0755 when executable), creating nothing else. */
   writeFile(absolutePath: string, contents: string, options?: WriteOptions): Promise<void>;
   /** mkdir -p */
   mkdir(absolutePath: string): Promise<void>;

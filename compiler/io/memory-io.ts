@@ -28,6 +28,7 @@ const decoder = new TextDecoder("utf-8", { fatal: false });
 export function createMemoryIo(options: MemoryIoOptions = {}): MemoryIo {
   const files = new Map<string, string | Uint8Array>();
   const dirs = new Set<string>();
+  const executables = new Set<string>();
   let temp = 0;
   const norm = (p: string) => path.resolve(p);
   const addParents = (p: string) => {
@@ -43,7 +44,7 @@ export function createMemoryIo(options: MemoryIoOptions = {}): MemoryIo {
   const missing = (p: string) => ioError("ENOENT", `no such file or directory, ${p}`);
   const infoOf = (p: string): FileInfo | undefined => {
     const key = norm(p);
-    if (files.has(key)) return { isFile: true, isDirectory: false };
+    if (files.has(key)) return { isFile: true, isDirectory: false, isExecutable: executables.has(key) };
     if (dirs.has(key)) return { isFile: false, isDirectory: true };
     return undefined;
   };
@@ -68,7 +69,7 @@ export function createMemoryIo(options: MemoryIoOptions = {}): MemoryIo {
   const under = (root: string, p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
   const removeTree = (p: string) => {
     const key = norm(p);
-    for (const f of [...files.keys()]) if (under(key, f)) files.delete(f);
+    for (const f of [...files.keys()]) if (under(key, f)) (files.delete(f), executables.delete(f));
     for (const d of [...dirs]) if (under(key, d)) dirs.delete(d);
   };
   const io: MemoryIo = {
@@ -97,6 +98,8 @@ export function createMemoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (dirs.has(key)) throw ioError("EISDIR", `illegal operation on a directory, open ${p}`);
       if (opts?.exclusive && files.has(key)) throw ioError("EEXIST", `file already exists, open ${p}`);
       files.set(key, contents);
+      if (opts?.executable) executables.add(key);
+      else executables.delete(key);
     },
     async mkdir(p) {
       const key = norm(p);
@@ -119,7 +122,12 @@ export function createMemoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (infoOf(dst)?.isDirectory && list(dst).length > 0) throw ioError("ENOTEMPTY", `directory not empty, rename ${from} -> ${to}`);
       removeTree(dst);
       const moved = (p: string) => dst + p.slice(src.length);
-      for (const [f, v] of [...files]) if (under(src, f)) (files.delete(f), files.set(moved(f), v));
+      for (const [f, v] of [...files]) {
+        if (!under(src, f)) continue;
+        files.delete(f);
+        files.set(moved(f), v);
+        if (executables.delete(f)) executables.add(moved(f));
+      }
       for (const d of [...dirs]) if (under(src, d)) (dirs.delete(d), dirs.add(moved(d)));
     },
     async copyFile(from, to) {
@@ -127,6 +135,9 @@ export function createMemoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (v === undefined) throw missing(from);
       if (!dirs.has(path.dirname(norm(to)))) throw missing(path.dirname(to));
       files.set(norm(to), v);
+      // like copyfile(2): the mode comes along
+      if (executables.has(norm(from))) executables.add(norm(to));
+      else executables.delete(norm(to));
     },
     // nothing to flush in memory; a missing path is still an error, as on disk
     async fsync(p) {

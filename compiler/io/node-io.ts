@@ -24,7 +24,8 @@ export const nodeIo: Io = {
   isSymlink: async (p) => (await lstat(p).catch(() => undefined))?.isSymbolicLink() ?? false,
   async stat(p) {
     try {
-      return info(await stat(p));
+      const s = await stat(p);
+      return { ...info(s), isExecutable: (s.mode & 0o100) !== 0 };
     } catch {
       return undefined;
     }
@@ -43,7 +44,8 @@ export const nodeIo: Io = {
   },
   readDirSync: (p) => entries(readdirSync(p, { withFileTypes: true })),
 
-  writeFile: (p, contents, options) => writeFile(p, contents, { mode: 0o644, flag: options?.exclusive ? "wx" : "w" }),
+  // a fresh file gets the mode (less the umask); stackc writes into fresh staging folders
+  writeFile: (p, contents, options) => writeFile(p, contents, { mode: options?.executable ? 0o755 : 0o644, flag: options?.exclusive ? "wx" : "w" }),
   mkdir: async (p) => void (await mkdir(p, { recursive: true })),
   remove: (p) => rm(p, { recursive: true, force: true }),
   removeEmptyDir: (p) => rmdir(p),

@@ -6,4 +6,6 @@ export interface VirtualFile {
   path: string;
   /** UTF-8 text: LF line endings, one trailing newline. */
   contents: string;
+  /** Written with the executable bit (mode 0755): the bin/ scripts. Recorded in the lock file, checked by verify. */
+  executable?: boolean;
 }

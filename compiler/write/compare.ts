@@ -10,7 +10,8 @@ import { nodeIo } from "../io/node-io.js";
 export interface FileChange {
   /** Relative to out/<stack>/. */
   path: string;
-  kind: "added" | "removed" | "modified";
+  /** `mode`: the contents are right but the file is not executable, as the lock file says it must be. */
+  kind: "added" | "removed" | "modified" | "mode";
   expected?: string;
   actual?: string;
   /** The file on disk no longer matches the hash its lock file recorded: edited by hand. */
@@ -49,6 +50,9 @@ export async function compareOutputs(result: Pick<CompileResult, "stacks">, outD
       if (actual === undefined) changes.push({ path: file.path, kind: "added", expected: file.contents, handEdited: false });
       else if (actual !== file.contents) {
         changes.push({ path: file.path, kind: "modified", expected: file.contents, actual, handEdited: edited(file.path, actual) });
+      } else if (file.executable && (await io.stat(path.join(dir, ...file.path.split("/"))))?.isExecutable === false) {
+        // only this direction: file systems without modes show every file executable
+        changes.push({ path: file.path, kind: "mode", handEdited: false });
       }
     }
     const produced = new Set(stack.files.map((f) => f.path));

@@ -10,6 +10,10 @@ export function formatOutputDiff(comparison: OutputComparison, outDisplay: strin
   for (const stack of comparison.stacks) {
     for (const change of stack.changes) {
       const name = `${outDisplay}/${stack.name}/${change.path}`;
+      if (change.kind === "mode") {
+        out += `diff --git a/${name} b/${name}\nold mode 100644\nnew mode 100755\n`;
+        continue;
+      }
       out += createTwoFilesPatch(
         change.kind === "added" ? "/dev/null" : `a/${name}`,
         change.kind === "removed" ? "/dev/null" : `b/${name}`,

@@ -20,8 +20,16 @@ export function verifyDiagnostics(comparison: OutputComparison, outDisplay: stri
               ? `${file} is missing`
               : change.kind === "removed"
                 ? `${file} is no longer generated`
-                : `${file} is out of date`,
-            { file, hint: `Run stackc build ${stack.file} and commit the result` },
+                : change.kind === "mode"
+                  ? `${file} is not executable`
+                  : `${file} is out of date`,
+            {
+              file,
+              hint:
+                change.kind === "mode"
+                  ? `Run stackc build ${stack.file} (or chmod +x it) and commit the mode (git update-index --chmod=+x)`
+                  : `Run stackc build ${stack.file} and commit the result`,
+            },
           );
       diagnostics.push({ ...d, stack: stack.file });
     }

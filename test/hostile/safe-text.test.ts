@@ -54,7 +54,8 @@ test("the runbook quotes the manifest's file name in commands and escapes its fr
   assert.equal(result.diagnostics.filter((d) => d.severity === "error"), []);
   const runbook = result.stacks[0]!.files!.find((f) => f.path === "RUNBOOK.md")!.contents;
   const bind = runbook.split("\n").find((l) => l.startsWith("stackc bind "))!;
-  assert.is(bind, "stackc bind '$(touch pwned).yaml' --terraform-output dev-eu-west-1.tf-output.json");
+  // double-quoted with `$` escaped (shell/quote.ts: shellcheck reads '$(…)' as a mistake)
+  assert.is(bind, 'stackc bind "\\$(touch pwned).yaml" --terraform-output dev-eu-west-1.tf-output.json');
   // the command, pasted into bash, passes the name as one literal argument and runs nothing
   const args = execFileSync("bash", ["-c", `stackc() { printf '[%s]' "$@"; }; ${bind}`], { encoding: "utf8", cwd: ws.dir });
   assert.is(args, "[bind][$(touch pwned).yaml][--terraform-output][dev-eu-west-1.tf-output.json]");

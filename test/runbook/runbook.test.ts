@@ -18,7 +18,44 @@ test("prod: backups with their replica region, NAT per zone, no waivers section"
   assert.match(prod, "NAT gateways: one per zone (3)");
   assert.not.match(prod, "## Waived policy rules");
   assert.match(prod, "stackc bind stacks/prod.yaml --terraform-output prod-eu-west-1.tf-output.json");
-  assert.match(prod, "kubectl -n monitoring create secret generic grafana-admin");
+  assert.match(prod, "kubectl --namespace monitoring create secret generic grafana-admin");
+});
+
+test("the admin-credentials step, the upgrade section and the tear down, in order, with the stack's names", async () => {
+  const prod = await text("prod-eu-west-1");
+  const at = (s: string) => {
+    const i = prod.indexOf(s);
+    assert.ok(i >= 0, s);
+    return i;
+  };
+  // first apply: credentials (short-lived) after the update and before validate
+  assert.ok(at("kops update cluster --name eu-west-1.prod.k8s.acme.example --yes") < at("### 5. Admin credentials"));
+  assert.ok(at("kops export kubecfg --name eu-west-1.prod.k8s.acme.example --admin=2h") < at("kops validate cluster --name eu-west-1.prod.k8s.acme.example --wait 20m"));
+  // upgrade: plan and helmfile diff first, then the spec, previews before --yes, control plane before nodes
+  const order = [
+    "## Upgrading Kubernetes",
+    "stackc plan stacks/prod.yaml --format markdown\n",
+    "helmfile --file out/prod-eu-west-1/helmfile/helmfile.yaml diff",
+    "   kops replace -f out/prod-eu-west-1/kops/cluster.yaml",
+    "   kops update cluster --name eu-west-1.prod.k8s.acme.example\n",
+    "   kops update cluster --name eu-west-1.prod.k8s.acme.example --yes",
+    "   kops rolling-update cluster --name eu-west-1.prod.k8s.acme.example\n",
+    "--instance-group-roles control-plane --yes",
+    "   kops rolling-update cluster --name eu-west-1.prod.k8s.acme.example --yes",
+    "## Tear down",
+    "velero backup create \"${backup}\" --from-schedule velero-cluster --namespace velero --wait",
+    "helmfile --file out/prod-eu-west-1/helmfile/helmfile.yaml destroy",
+    "kops delete cluster --name eu-west-1.prod.k8s.acme.example --yes",
+    "terraform -chdir=out/prod-eu-west-1/terraform destroy -input=false -auto-approve",
+  ];
+  const positions = order.map(at);
+  assert.equal(positions, [...positions].sort((a, b) => a - b));
+  assert.match(prod, "`kops upgrade cluster` is not used");
+  assert.match(prod, "production stack it also refuses without `--allow-prod`");
+  const dev = await text("dev-eu-west-1");
+  assert.not.match(dev, "--allow-prod");
+  assert.not.match(dev, "velero backup create");
+  assert.match(dev, "If terraform stops with `HostedZoneNotEmpty`");
 });
 
 test("dev: single NAT, no backups, every waiver listed with its expiry", async () => {

@@ -76,21 +76,51 @@ async function nextRun(io: MemoryIo) {
   return build(["broken"], { cwd: CWD, io, now: NOW });
 }
 
-// [op, n, the build out/ holds after the next run]: the journal's rename (rename #1) is the
-// commit point; before it the build never happened, from it on it is completed
-const FAULTS: [string, number, "A" | "B"][] = [
-  ["writeFile", 40, "A"], // staging the second stack
-  ["fsync", 66, "A"], // flushing a staged folder
-  ["rename", 1, "A"], // the journal's own rename
-  ["fsync", 175, "B"], // the folder flush that makes the journal durable
-  ["rename", 2, "B"], // the first out/<stack> moved aside, its new folder not yet in
-  ["rename", 5, "B"],
-  ["rename", 11, "B"], // the last stack's new folder
-  ["remove", 8, "B"], // removing the old folders after the swap
+/** Every file-system write of a clean build B (from A), in order: [op, its n-th call, path]. */
+let calls: { op: string; n: number; path: string }[] = [];
+
+test("setup: record the writes of a clean build", async () => {
+  const io = beforeBuildB();
+  const counts = new Map<string, number>();
+  const recording = new Proxy(io, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        const op = String(key);
+        counts.set(op, (counts.get(op) ?? 0) + 1);
+        if (["writeFile", "fsync", "rename", "remove"].includes(op)) calls.push({ op, n: counts.get(op)!, path: path.relative(OUT, String(args[0])) });
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const b = await build(["stacks"], { cwd: CWD, io: recording, now: NOW });
+  assert.equal(b.written.length, 5);
+});
+
+const find = (pick: (c: (typeof calls)[number], i: number) => boolean, nth = 1): [string, number] => {
+  const found = calls.filter(pick)[nth - 1];
+  if (!found) throw new Error("no such call in a clean build");
+  return [found.op, found.n];
+};
+const journalRename = () => calls.findIndex((c) => c.op === "rename" && c.path.startsWith(".stackc-journal.json.tmp-"));
+
+// [what, [op, n], the build out/ holds after the next run]: the journal's rename is the commit
+// point; before it the build never happened, from it on it is completed
+const FAULTS: [string, () => [string, number], "A" | "B"][] = [
+  ["writing a file of the second staged stack", () => find((c) => c.op === "writeFile" && c.path.startsWith(".stackc-tmp-prod-ap-southeast-2-")), "A"],
+  ["flushing a staged folder", () => find((c) => c.op === "fsync" && /^\.stackc-tmp-[^/]+$/.test(c.path), 2), "A"],
+  ["the journal's own rename", () => find((c) => c.op === "rename" && c.path.startsWith(".stackc-journal.json.tmp-")), "A"],
+  ["the folder flush that makes the journal durable", () => find((c, i) => c.op === "fsync" && c.path === "" && i > journalRename()), "B"],
+  ["the first out/<stack> moved aside, its new folder not yet in", () => find((c) => c.op === "rename" && c.path === "dev-eu-west-1"), "B"],
+  ["the second stack's new folder", () => find((c) => c.op === "rename" && c.path.startsWith(".stackc-tmp-"), 2), "B"],
+  ["the last stack's new folder", () => find((c) => c.op === "rename" && c.path.startsWith(".stackc-tmp-"), 5), "B"],
+  ["removing the third old folder after the swap", () => find((c) => c.op === "remove" && c.path.startsWith(".stackc-old-"), 3), "B"],
 ];
 
-for (const [op, n, expected] of FAULTS) {
-  test(`killed before ${op} #${n}: after the next run every stack is entirely A or entirely B, all alike, nothing left over`, async () => {
+for (const [what, where, expected] of FAULTS) {
+  test(`killed before ${what}: after the next run every stack is entirely ${expected}, all alike, nothing left over`, async () => {
+    const [op, n] = where();
     const io = beforeBuildB();
     const crashing = crashingIo(io, op, n);
     await build(["stacks"], { cwd: CWD, io: crashing.io, now: NOW }).catch(() => undefined);

@@ -8,6 +8,24 @@ import type { StackModel } from "../../model/model.js";
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 import { htmlCommentText, markdownCode, markdownText, shellQuote } from "./safe-text.js";
 import { runbookTemplate } from "./template.js";
+import { PROD_FLAG } from "../lifecycle/emitter.js";
+import { teardownPlan } from "../lifecycle/keep.js";
+import { DOWN_ADMIN_TTL, stackLifecycle, UP_ADMIN_TTL } from "../lifecycle/steps.js";
+import type { Step } from "../shell/command.js";
+import { printForRunbook } from "../shell/print.js";
+
+/** A fenced sh block holding the step's commands, as print.ts prints them (the fence outlasts any backtick run inside). */
+function shellBlock(steps: readonly Step[], indent = ""): string {
+  const text = steps.flatMap((s) => s.actions.flatMap(printForRunbook)).join("\n");
+  const fence = "`".repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((r) => r.length + 1)));
+  return [`${fence}sh`, ...text.split("\n"), fence].map((line) => (line === "" ? line : `${indent}${line}`)).join("\n");
+}
+
+/** Every step of a list as `{id: block}`, and as a list of `{title, block}`. */
+function blocks(steps: readonly Step[], indent = ""): { byId: Record<string, string>; list: { id: string; title: string; block: string }[] } {
+  const list = steps.map((s) => ({ id: s.id, title: markdownText(s.title), block: shellBlock([s], indent) }));
+  return { byId: Object.fromEntries(list.map((b) => [b.id, b.block])), list };
+}
 
 /** `source`: the template text, from EmitContext.templates (read through the Io). */
 function render(source: string, context: unknown): string {
@@ -20,7 +38,19 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
   const bucket = (role: string) => model.buckets.find((b) => b.role === role)?.name;
   const velero = model.buckets.find((b) => b.role === "velero");
   const grafana = model.addons.find((a) => a.key === "kubePrometheusStack");
+  const lifecycle = stackLifecycle(model);
+  const teardown = teardownPlan(model);
   return {
+    up: blocks(lifecycle.up).byId,
+    down: blocks(lifecycle.down).list,
+    upgrade: blocks(lifecycle.upgrade, "   ").byId,
+    upAdminTtl: UP_ADMIN_TTL,
+    downAdminTtl: DOWN_ADMIN_TTL,
+    prod: model.environment === "prod",
+    prodFlag: PROD_FLAG,
+    keptCount: teardown.keep.length,
+    destroyedCount: teardown.destroy.length,
+    keptBuckets: [...model.buckets.filter((b) => b.role !== "terraform-state"), ...model.remoteBuckets].map((b) => `\`${b.name}\``).join(", "),
     // user text, each escaped for where the template puts it (safe-text.ts); the template
     // renders with noEscape, so nothing else from the manifest may be free text
     // the manifest relative to its workspace root, where the runbook's commands run (the same

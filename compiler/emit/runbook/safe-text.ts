@@ -4,13 +4,7 @@
 // (it cannot open a code fence or an HTML comment that hides the steps after it), and the
 // header comment must not be closed early.
 
-const SHELL_SAFE = /^[A-Za-z0-9_./:@%+=,-]+$/;
-
-/** One shell word: as is when it has only safe characters, otherwise single-quoted (POSIX). */
-export function shellQuote(value: string): string {
-  if (value !== "" && SHELL_SAFE.test(value) && !value.startsWith("-")) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote } from "../shell/quote.js";
 
 /**
  * Inline markdown text on one line: line breaks become spaces, characters that start markup

@@ -9,6 +9,8 @@ import { carried } from "./carried.js";
 export interface StagedFile {
   path: string;
   contents: string;
+  /** Written with mode 0755 (the stack's bin/up and bin/down scripts). */
+  executable?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function stageStack(staging: string, target: string, files: readonl
   for (const file of files) {
     const full = path.join(staging, ...file.path.split("/"));
     await io.mkdir(path.dirname(full));
-    await io.writeFile(full, file.contents);
+    await io.writeFile(full, file.contents, file.executable ? { executable: true } : {});
   }
   for (const keep of preserve) {
     if (files.some((f) => f.path === keep)) continue;
