@@ -820,6 +820,10 @@ export interface Policy {
     expires: string;
   }[];
   /**
+   * The longest a waiver may run: its expires date at most this many days after today (STK-WAIVER-001). Set it once in the organisation's base manifest.
+   */
+  maxWaiverDays?: number;
+  /**
    * Changes from the last build that a change rule refuses (STK-CHANGE-…), accepted after review. Each names the exact change the finding prints; one that matches nothing is a warning.
    *
    * Items: An acknowledgement of one refused change.
@@ -1679,6 +1683,10 @@ export interface ResolvedPolicy {
      */
     expires: string;
   }[];
+  /**
+   * The longest a waiver may run: its expires date at most this many days after today (STK-WAIVER-001). Set it once in the organisation's base manifest.
+   */
+  maxWaiverDays: number;
   /**
    * Changes from the last build that a change rule refuses (STK-CHANGE-…), accepted after review. Each names the exact change the finding prints; one that matches nothing is a warning.
    *

@@ -159,7 +159,7 @@ export async function compileStack(
       const stackDir = path.join(outDir, model.name);
       const manifests = loaded.files.map((f) => ({ absolutePath: path.resolve(cwd, f), text: session.sources.get(f) ?? "" }));
       const record = buildChangeRecord(model, emitted.value.artifacts);
-      const lock = buildLockFile({ stackcVersion: context.stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files, record });
+      const lock = buildLockFile({ stackcVersion: context.stackcVersion, stack: model.name, stackDir, manifests, files: emitted.value.files, omitted: emitted.value.omitted, record });
       result.record = record;
       result.files = [...emitted.value.files, lock].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       result.artifacts = artifacts;

@@ -3,12 +3,14 @@
 import type { Diagnostic, StageResult } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import type { StackModel } from "../model/model.js";
-import type { EmitContext, Emitter, VirtualFile } from "./emitter.js";
+import type { EmitContext, Emitter, OmittedFile, VirtualFile } from "./emitter.js";
 
 export interface EmitResult {
   files: VirtualFile[];
   artifacts: Record<string, unknown>;
   preserve: string[];
+  /** Files an emitter did not write for this stack, with why (sorted by path). */
+  omitted: OmittedFile[];
 }
 
 export function emitStack(model: StackModel, emitters: readonly Emitter[], context: EmitContext): StageResult<EmitResult> {
@@ -17,6 +19,7 @@ export function emitStack(model: StackModel, emitters: readonly Emitter[], conte
   const artifacts: Record<string, unknown> = {};
   const owners = new Map<string, string>();
   const preserve: string[] = [];
+  const omitted: OmittedFile[] = [];
   for (const emitter of emitters) {
     let output;
     try {
@@ -28,6 +31,7 @@ export function emitStack(model: StackModel, emitters: readonly Emitter[], conte
     diagnostics.push(...(output.diagnostics ?? []));
     if (output.artifact !== undefined) artifacts[emitter.id] = output.artifact;
     preserve.push(...(emitter.preserve ?? []));
+    omitted.push(...(output.omitted ?? []));
     for (const file of output.files) {
       const problem = checkFile(file);
       if (problem) {
@@ -44,7 +48,8 @@ export function emitStack(model: StackModel, emitters: readonly Emitter[], conte
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { value: { files, artifacts, preserve }, diagnostics };
+  omitted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { value: { files, artifacts, preserve, omitted }, diagnostics };
 }
 
 function checkFile(file: VirtualFile): string | undefined {

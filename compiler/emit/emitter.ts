@@ -25,6 +25,13 @@ export interface EmitOutput {
   artifact?: unknown;
   /** Problems the emitter found that the earlier stages could not (rare). */
   diagnostics?: Diagnostic[];
+  /** Files this emitter deliberately does not write for this stack, each with why (recorded in the lock). */
+  omitted?: OmittedFile[];
+}
+
+export interface OmittedFile {
+  path: string;
+  reason: string;
 }
 
 export interface Emitter {

@@ -15,6 +15,8 @@ export interface LockFile {
   files: Record<string, string>;
   /** Files written with the executable bit, sorted (absent when there are none). */
   executable?: string[];
+  /** Files stackc deliberately did not write for this stack, with why (absent when none). */
+  omitted?: Record<string, string>;
   /** What plan and the change rules compare the next build with (compiler/plan/record.ts; absent in locks of older stackc). */
   record?: unknown;
 }
@@ -31,6 +33,7 @@ export function buildLockFile(input: {
   /** Absolute manifest path → text, entry first then bases. */
   manifests: ReadonlyArray<{ absolutePath: string; text: string }>;
   files: readonly VirtualFile[];
+  omitted?: ReadonlyArray<{ path: string; reason: string }>;
   record?: unknown;
 }): VirtualFile {
   const manifests: Record<string, string> = {};
@@ -40,12 +43,15 @@ export function buildLockFile(input: {
   const files: Record<string, string> = {};
   for (const f of [...input.files].sort((a, b) => (a.path < b.path ? -1 : 1))) files[f.path] = sha256(f.contents);
   const executable = input.files.filter((f) => f.executable).map((f) => f.path).sort();
+  const omitted = input.omitted && input.omitted.length > 0 ? Object.fromEntries(input.omitted.map((o) => [o.path, o.reason])) : undefined;
   const lock: LockFile = {
     stackc: input.stackcVersion,
     stack: input.stack,
     manifests,
     files,
     ...(executable.length > 0 ? { executable } : {}),
-    ...(input.record !== undefined ? { record: input.record } : {}) };
+    ...(omitted ? { omitted } : {}),
+    ...(input.record !== undefined ? { record: input.record } : {}),
+  };
   return { path: LOCK_FILE, contents: `${JSON.stringify(lock, null, 2)}\n` };
 }

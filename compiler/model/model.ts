@@ -87,6 +87,18 @@ export interface KmsModel {
   rotation: boolean;
 }
 
+/** A Region the stack names (its own, a backup replica's) as compiler/catalog/aws-zones.ts knows it. */
+export interface RegionModel {
+  region: string;
+  /** Which setting names it. */
+  setting: "cloud" | "backups-replica";
+  /** False when the table does not know the Region (a typo, or one newer than the table). */
+  known: boolean;
+  /** Its Availability Zones per the table (empty when unknown). */
+  zones: string[];
+  pointer: string;
+}
+
 export interface StackModel {
   /** Display path of the entry manifest (relative to the working folder: for diagnostics). */
   file: string;
@@ -100,6 +112,8 @@ export interface StackModel {
   /** The manifest with all defaults applied; same shape (and pointers) as the YAML. */
   stack: ResolvedStack;
   region: string;
+  /** The stack's Region, then the backup replica Region when set, with their known zones. */
+  regions: RegionModel[];
   accountId?: string;
   vpcCidr: string;
   zones: ZoneModel[];

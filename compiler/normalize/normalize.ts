@@ -11,7 +11,7 @@ import { NormalizeContext } from "./context.js";
 import { applySchemaDefaults } from "./defaults.js";
 import { buildInstanceGroups } from "./instance-groups.js";
 import type { StackModel } from "../model/model.js";
-import { buildZones } from "./zones.js";
+import { buildRegions, buildZones } from "./zones.js";
 import { canonical, formatCidr, isCanonical, parseCidr } from "./cidr.js";
 
 /** `schema` supplies the defaults (stackSchema(io); default: the shipped one through the node Io). */
@@ -48,6 +48,7 @@ export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceM
     environment: metadata.environment,
     stack,
     region: spec.cloud.region,
+    regions: buildRegions(ctx),
     ...(spec.cloud.accountId ? { accountId: spec.cloud.accountId } : {}),
     vpcCidr,
     zones,

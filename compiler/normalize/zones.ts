@@ -2,7 +2,8 @@
 // spec.network.subnets or derived (see subnets.ts), then every subnet checked to lie inside
 // the VPC and overlap no other.
 import type { NormalizeContext } from "./context.js";
-import type { ZoneModel } from "../model/model.js";
+import type { RegionModel, ZoneModel } from "../model/model.js";
+import { regionZones } from "../catalog/aws-zones.js";
 import { canonical, contains, formatCidr, isCanonical, overlaps, parseCidr, KOPS_NON_MASQUERADE_CIDR, type Cidr } from "./cidr.js";
 import { deriveSubnets, MAX_DERIVABLE_PREFIX, MAX_ZONE_INDEX, MIN_VPC_PREFIX, zoneIndex, zoneLetter } from "./subnets.js";
 import { escapeSegment } from "../load/pointer.js";
@@ -42,8 +43,9 @@ export function buildZones(ctx: NormalizeContext): { vpcCidr: string; zones: Zon
 
   cloud.zones.forEach((zone, i) => {
     if (zone.slice(0, -1) !== cloud.region) {
+      const known = regionZones(cloud.region);
       ctx.report("STK-MODEL-005", `Zone ${zone} is not in region ${cloud.region}`, `/spec/cloud/zones/${i}`, {
-        hint: `Zones of ${cloud.region} are ${cloud.region}a, ${cloud.region}b, …`,
+        hint: known ? `Zones of ${cloud.region}: ${known.join(", ")}` : `Zones of ${cloud.region} are ${cloud.region}a, ${cloud.region}b, …`,
       });
     }
   });
@@ -131,6 +133,22 @@ export function buildZones(ctx: NormalizeContext): { vpcCidr: string; zones: Zon
 
   const natZones = network.natGateways === "perZone" ? zones.map((z) => z.name) : zones.length > 0 ? [zones[0]!.name] : [];
   return { vpcCidr: formatCidr(vpc), zones, natZones };
+}
+
+/**
+ * The Regions the stack names, each with its zones from the Region table (compiler/catalog/
+ * aws-zones.ts). Policies judge them (STK-NET-012); normalize only records them, so a Region
+ * newer than the table is a finding a waiver can accept, not a hard error.
+ */
+export function buildRegions(ctx: NormalizeContext): RegionModel[] {
+  const { cloud, backups } = ctx.stack.spec;
+  const entry = (region: string, setting: RegionModel["setting"], pointer: string): RegionModel => {
+    const zones = regionZones(region);
+    return { region, setting, known: zones !== undefined, zones: [...(zones ?? [])], pointer };
+  };
+  const regions = [entry(cloud.region, "cloud", "/spec/cloud/region")];
+  if (backups.replicaRegion !== undefined) regions.push(entry(backups.replicaRegion, "backups-replica", "/spec/backups/replicaRegion"));
+  return regions;
 }
 
 function subnetPointer(zone: string): string {

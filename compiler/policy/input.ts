@@ -7,11 +7,16 @@
 //
 //   input.stack      ResolvedStack: apiVersion, kind, metadata, spec (defaults applied)
 //   input.model      {name, environment, region, vpcCidr, kubernetesMinor,
+//                     regions: [{region, setting: "cloud" | "backups-replica", known, zones, path}]
+//                              (Availability Zones from compiler/catalog/aws-zones.ts),
 //                     zones: [{name, letter, privateCidr, utilityCidr, derived, natZone,
 //                              paths: {private, utility}}],
 //                     natZones: [zone],
 //                     instanceGroups: [{name, role, zones, subnetType, machineType, machineTypes,
-//                              min, max, spot, onDemandBase, rootVolume, instanceMetadata, path}],
+//                              min, max, spot, onDemandBase, rootVolume, instanceMetadata,
+//                              image, imageArchitecture: "amd64" | "arm64" | null,
+//                              architectures: {<type>: "amd64" | "arm64"} (types the
+//                              compiler/catalog/instance-architectures.ts table knows), path}],
 //                     buckets: [{role, name, publicRead, noncurrentDays, expireDays?,
 //                              replicaRegion?, region?, replicaOf?, path}]  (model.buckets and
 //                              model.remoteBuckets: replicas carry their source's role),
@@ -23,6 +28,7 @@
 import type { PathSegment } from "../load/pointer.js";
 import { escapeSegment, parsePointer } from "../load/pointer.js";
 import type { StackModel } from "../model/model.js";
+import { type Architecture, imageArchitecture, instanceArchitecture } from "../catalog/instance-architectures.js";
 import type { PolicyFacts } from "./facts.js";
 
 export interface PolicyModelView {
@@ -31,6 +37,7 @@ export interface PolicyModelView {
   region: string;
   vpcCidr: string;
   kubernetesMinor: string | null;
+  regions: { region: string; setting: string; known: boolean; zones: string[]; path: PathSegment[] }[];
   zones: {
     name: string;
     letter: string;
@@ -54,6 +61,9 @@ export interface PolicyModelView {
     onDemandBase: number;
     rootVolume: { size?: number; type: string; encrypted: boolean };
     instanceMetadata: { httpTokens: string; hopLimit: number };
+    image: string;
+    imageArchitecture: Architecture | null;
+    architectures: Record<string, Architecture>;
     path: PathSegment[];
   }[];
   buckets: {
@@ -110,6 +120,7 @@ export function modelView(model: StackModel): PolicyModelView {
     region: model.region,
     vpcCidr: model.vpcCidr,
     kubernetesMinor: model.kubernetesMinor ?? null,
+    regions: model.regions.map((r) => ({ region: r.region, setting: r.setting, known: r.known, zones: [...r.zones], path: path(r.pointer) })),
     zones: model.zones.map((z) => {
       const given = `/spec/network/subnets/${escapeSegment(z.name)}`;
       return {
@@ -139,6 +150,9 @@ export function modelView(model: StackModel): PolicyModelView {
       onDemandBase: g.onDemandBase,
       rootVolume: { ...g.rootVolume },
       instanceMetadata: { ...g.instanceMetadata },
+      image: g.image,
+      imageArchitecture: imageArchitecture(g.image) ?? null,
+      architectures: architecturesOf(g.machineTypes),
       path: path(g.pointer),
     })),
     // every bucket stackc creates, the replica regions' included, so the bucket rules judge them all
@@ -162,6 +176,16 @@ export function modelView(model: StackModel): PolicyModelView {
       path: path(a.pointer),
     })),
   };
+}
+
+/** The known architecture of each instance type (types of unknown families are left out). */
+function architecturesOf(types: readonly string[]): Record<string, Architecture> {
+  const out: Record<string, Architecture> = {};
+  for (const t of types) {
+    const arch = instanceArchitecture(t);
+    if (arch !== undefined) out[t] = arch;
+  }
+  return out;
 }
 
 /** The whole input for one stack. Artifacts are passed through as the emitters returned them. */

@@ -23,7 +23,7 @@ test("one InstanceGroup per model group, in order, with the v1alpha2 role spelli
 test("spot: price-capacity-optimized above the on-demand base, capacity rebalancing, the model's taints and labels", async () => {
   const prod = (await spec("prod-eu-west-1")).artifact.instanceGroups.find((ig) => ig.metadata.name === "spot")!;
   assert.equal(prod.spec.mixedInstancesPolicy, {
-    instances: ["m6i.2xlarge", "m6a.2xlarge", "m5.2xlarge", "m5a.2xlarge"],
+    instances: ["m6i.2xlarge", "m6a.2xlarge", "m5.2xlarge", "m5a.2xlarge", "m5d.2xlarge", "m5n.2xlarge", "m5ad.2xlarge", "m6id.2xlarge", "m6in.2xlarge", "m7i.2xlarge"],
     onDemandBase: 0,
     onDemandAboveBase: 0,
     spotAllocationStrategy: "price-capacity-optimized",

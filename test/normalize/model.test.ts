@@ -43,7 +43,7 @@ test("prod: one control-plane group per zone, node groups inherit the base and k
   // machineType and rootVolume from stacks/base.yaml, min/max from stacks/prod.yaml
   assert.equal([general.machineType, general.rootVolume.size, general.min, general.max], ["m6i.xlarge", 100, 3, 12]);
   const spot = m.instanceGroups.find((g) => g.name === "spot")!;
-  assert.equal([spot.spot, spot.machineType, spot.machineTypes.length], [true, "m6i.2xlarge", 4]);
+  assert.equal([spot.spot, spot.machineType, spot.machineTypes.length], [true, "m6i.2xlarge", 10]);
   assert.equal(m.instanceGroups.find((g) => g.name === "memory")!.zones, ["eu-west-1a", "eu-west-1b"]);
 });
 

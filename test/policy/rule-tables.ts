@@ -733,4 +733,220 @@ export const ruleTables: Record<string, RuleCases> = {
       },
     ],
   },
+  "STK-NET-011": {
+    valid: [
+      {
+        name: "RFC 1918, RFC 6598 and the VPC",
+        code: "spec:\n  cluster:\n    api:\n      access: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, 10.20.0.0/16]\n    ssh:\n      access: [10.0.0.0/8]\n      bastion: true\n",
+      },
+      {
+        name: "a public API load balancer's list is not judged here",
+        environment: "dev",
+        code: "spec:\n  cluster:\n    api:\n      loadBalancer: public\n      access: [203.0.113.0/24]\n",
+      },
+    ],
+    invalid: [
+      {
+        name: "11/8 on the internal API",
+        code: "spec:\n  cluster:\n    api:\n      access: [10.20.0.0/16, 11.0.0.0/8]\n",
+        errors: [
+          { data: { cidr: "11.0.0.0/8", list: "api", suggestion: "10.0.0.0/8", vpc: "10.20.0.0/16" }, line: 4, column: 30 },
+        ],
+      },
+      {
+        name: "a public /16 for SSH",
+        environment: "dev",
+        code: "spec:\n  cluster:\n    ssh:\n      bastion: true\n      access:\n        - 172.32.0.0/16\n",
+        errors: [
+          { data: { cidr: "172.32.0.0/16", list: "ssh", suggestion: "172.16.0.0/12", vpc: "10.20.0.0/16" }, line: 6, column: 11 },
+        ],
+      },
+      {
+        name: "source ranges of an internal traefik",
+        code: "spec:\n  addons:\n    traefik:\n      version: 37.3.0\n      loadBalancerScheme: internal\n      values:\n        service:\n          spec:\n            loadBalancerSourceRanges: [10.0.0.0/8, 192.0.0.0/8]\n",
+        errors: [
+          { data: { cidr: "192.0.0.0/8", list: "source-ranges", release: "traefik", suggestion: "192.168.0.0/16", vpc: "10.20.0.0/16" }, line: 9, column: 52 },
+        ],
+      },
+    ],
+  },
+  "STK-NET-012": {
+    valid: [
+      {
+        name: "us-east-1's six zones",
+        code: "spec:\n  cloud:\n    region: us-east-1\n    zones: [us-east-1a, us-east-1d, us-east-1f]\n  backups:\n    replicaRegion: us-west-2\n",
+      },
+    ],
+    invalid: [
+      {
+        name: "eu-west-1 has no zone d",
+        code: "spec:\n  cloud:\n    zones: [eu-west-1a, eu-west-1b, eu-west-1d]\n",
+        errors: [
+          { data: { reason: "unknown-zone", region: "eu-west-1", zone: "eu-west-1d", zones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] }, line: 3, column: 37 },
+        ],
+      },
+      {
+        name: "ca-central-1 skips c",
+        code: "spec:\n  cloud:\n    region: ca-central-1\n    zones:\n      - ca-central-1a\n      - ca-central-1b\n      - ca-central-1c\n",
+        errors: [
+          { data: { reason: "unknown-zone", region: "ca-central-1", zone: "ca-central-1c", zones: ["ca-central-1a", "ca-central-1b", "ca-central-1d"] }, line: 7, column: 9 },
+        ],
+      },
+      {
+        name: "a misspelt replica region",
+        code: "spec:\n  backups:\n    replicaRegion: eu-centrl-1\n",
+        errors: [
+          { data: { reason: "unknown-region", region: "eu-centrl-1", setting: "backups-replica" }, line: 3, column: 20 },
+        ],
+      },
+    ],
+  },
+  "STK-K8S-010": {
+    valid: [
+      {
+        name: "ten types of one size",
+        code: "spec:\n  cluster:\n    nodeGroups:\n      - name: spot\n        machineTypes: [m6i.xlarge, m6a.xlarge, m5.xlarge, m5a.xlarge, m5d.xlarge, m5n.xlarge, m5ad.xlarge, m6id.xlarge, m6in.xlarge, m7i.xlarge]\n        spot: true\n        min: 2\n        max: 10\n",
+      },
+      {
+        name: "one type on demand",
+        code: "spec:\n  cluster:\n    nodeGroups:\n      - name: batch\n        machineType: c6i.2xlarge\n        min: 2\n        max: 4\n",
+      },
+    ],
+    invalid: [
+      {
+        name: "three types",
+        code: "spec:\n  cluster:\n    nodeGroups:\n      - name: spot\n        machineTypes: [m6i.xlarge, m6a.xlarge, m5.xlarge]\n        spot: true\n        min: 2\n        max: 10\n",
+        errors: [
+          { data: { count: 3, group: "spot", minimum: 10 }, line: 5, column: 23, severity: "warning" },
+        ],
+      },
+      {
+        name: "one type, in dev too",
+        environment: "dev",
+        code: "spec:\n  cluster:\n    nodeGroups:\n      - name: spot\n        machineType: m6i.xlarge\n        spot: true\n        min: 0\n        max: 10\n",
+        errors: [
+          { data: { count: 1, group: "spot", minimum: 10 }, line: 5, column: 22, severity: "warning" },
+        ],
+      },
+    ],
+  },
+  "STK-K8S-011": {
+    valid: [
+      {
+        name: "Graviton types with an arm64 image",
+        code: "spec:\n  cluster:\n    nodeGroups:\n      - name: graviton\n        machineTypes: [m7g.xlarge, m6g.xlarge]\n        image: 099720109477/ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64-server-20260218\n        min: 2\n        max: 6\n",
+      },
+      {
+        name: "an AMI id names no architecture",
+        code: "spec:\n  cluster:\n    nodeGroups:\n      - name: graviton\n        machineType: m7g.xlarge\n        image: ami-0123456789abcdef0\n        min: 2\n        max: 6\n",
+      },
+    ],
+    invalid: [
+      {
+        name: "Graviton types with the default amd64 image",
+        code: "spec:\n  cluster:\n    nodeGroups:\n      - name: graviton\n        machineTypes: [m7g.xlarge, c7g.xlarge]\n        min: 2\n        max: 6\n",
+        errors: [
+          { data: { group: "graviton", image: "099720109477/ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20260218", imageArchitecture: "amd64", reason: "image", role: "Node", types: ["c7g.xlarge", "m7g.xlarge"] }, line: 5, column: 23 },
+        ],
+      },
+      {
+        name: "an Intel control plane with an arm64 image",
+        code: "spec:\n  cluster:\n    controlPlane:\n      machineType: m6i.large\n      image: 099720109477/ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64-server-20260218\n",
+        errors: [
+          { data: { group: "control-plane", image: "099720109477/ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64-server-20260218", imageArchitecture: "arm64", reason: "image", role: "ControlPlane", types: ["m6i.large"] }, line: 4, column: 20 },
+        ],
+      },
+      {
+        name: "arm64 and amd64 types behind one AMI id",
+        code: "spec:\n  cluster:\n    nodeGroups:\n      - name: mixed\n        machineTypes: [m7g.xlarge, m6i.xlarge]\n        image: ami-0123456789abcdef0\n        min: 2\n        max: 6\n",
+        errors: [
+          { data: { group: "mixed", image: "ami-0123456789abcdef0", reason: "mixed", role: "Node", types: ["m6i.xlarge", "m7g.xlarge"] }, line: 5, column: 23 },
+        ],
+      },
+    ],
+  },
+  "STK-BKP-005": {
+    valid: [
+      {
+        name: "hourly, kept 30 days",
+        code: "spec:\n  backups:\n    schedule: \"0 * * * *\"\n    retentionDays: 30\n",
+      },
+    ],
+    invalid: [
+      {
+        name: "every five minutes",
+        code: "spec:\n  backups:\n    schedule: \"*/5 * * * *\"\n",
+        errors: [
+          { data: { reason: "too-frequent", runsPerHour: 12, schedule: "*/5 * * * *" }, line: 3, column: 15, severity: "warning" },
+        ],
+      },
+      {
+        name: "@every 20m",
+        code: "spec:\n  backups:\n    schedule: \"@every 20m\"\n",
+        errors: [
+          { data: { minutes: 20, reason: "too-frequent", schedule: "@every 20m" }, line: 3, column: 15, severity: "warning" },
+        ],
+      },
+      {
+        name: "weekdays only, kept 2 days (a weekend without backups)",
+        environment: "dev",
+        code: "spec:\n  backups:\n    schedule: \"0 3 * * 1-5\"\n    retentionDays: 2\n",
+        errors: [
+          { data: { intervalDays: 3, reason: "retention", retentionDays: 2, schedule: "0 3 * * 1-5" }, line: 4, column: 20, severity: "warning" },
+        ],
+      },
+    ],
+  },
+  "STK-WAIVER-001": {
+    valid: [
+      {
+        name: "a waiver for six months",
+        code: "spec:\n  network:\n    flowLogs: { enabled: false }\n  policy:\n    waivers:\n      - { rule: STK-NET-009, reason: Flow logs are collected org-wide, expires: 2027-05-21 }\n",
+      },
+    ],
+    invalid: [
+      {
+        name: "two years",
+        code: "spec:\n  network:\n    flowLogs: { enabled: false }\n  policy:\n    waivers:\n      - rule: STK-NET-009\n        reason: Flow logs are collected org-wide\n        expires: 2028-11-21\n",
+        errors: [
+          { data: { days: 731, expires: "2028-11-21", maximum: 365, rule: "STK-NET-009", today: "2026-11-21" }, line: 8, column: 18 },
+        ],
+      },
+      {
+        name: "over a 90-day maximum",
+        code: "spec:\n  network:\n    flowLogs: { enabled: false }\n  policy:\n    maxWaiverDays: 90\n    waivers:\n      - rule: STK-NET-009\n        reason: Flow logs are collected org-wide\n        expires: 2027-03-01\n",
+        errors: [
+          { data: { days: 100, expires: "2027-03-01", maximum: 90, rule: "STK-NET-009", today: "2026-11-21" }, line: 9, column: 18 },
+        ],
+      },
+    ],
+  },
+  "STK-HELM-005": {
+    valid: [
+      {
+        name: "target-type ip",
+        code: "spec:\n  charts:\n    - name: podinfo\n      repo: https://stefanprodan.github.io/podinfo\n      chart: podinfo\n      version: 6.9.2\n      namespace: apps\n      values:\n        ingress:\n          enabled: true\n          className: alb\n          annotations:\n            alb.ingress.kubernetes.io/target-type: ip\n",
+      },
+      {
+        name: "a NodePort service",
+        code: "spec:\n  charts:\n    - name: podinfo\n      repo: https://stefanprodan.github.io/podinfo\n      chart: podinfo\n      version: 6.9.2\n      namespace: apps\n      values:\n        service: { type: NodePort }\n        ingress: { enabled: true, className: alb }\n",
+      },
+    ],
+    invalid: [
+      {
+        name: "podinfo's ClusterIP with instance targets",
+        code: "spec:\n  charts:\n    - name: podinfo\n      repo: https://stefanprodan.github.io/podinfo\n      chart: podinfo\n      version: 6.9.2\n      namespace: apps\n      values:\n        ingress:\n          enabled: true\n          className: alb\n",
+        errors: [
+          { data: { ingress: "ingress", release: "podinfo", serviceType: "ClusterIP", targetType: "instance" }, line: 11, column: 22 },
+        ],
+      },
+      {
+        name: "Grafana of kube-prometheus-stack, class by annotation",
+        code: "spec:\n  addons:\n    kubePrometheusStack:\n      version: 88.5.3\n      values:\n        grafana:\n          ingress:\n            enabled: true\n            annotations:\n              kubernetes.io/ingress.class: alb\n",
+        errors: [
+          { data: { ingress: "grafana.ingress", release: "kube-prometheus-stack", serviceType: "ClusterIP", targetType: "instance" }, line: 8, column: 13 },
+        ],
+      },
+    ],
+  },
 };

@@ -1,7 +1,7 @@
-// Adding a zone to a stack changes only that zone's resources: prod compiled again with
-// eu-west-1d appended (test/fixtures/terraform/zones/prod-four-zones.yaml) keeps every existing
-// resource instance byte for byte (same address, same attributes), adds instances keyed by
-// eu-west-1d only, and leaves every .tf file but network.tf's zone list untouched.
+// Adding a zone to a stack changes only that zone's resources: prod-us-east-1 compiled again with
+// us-east-1f appended (test/fixtures/terraform/zones/prod-us-east-1-four-zones.yaml) keeps every
+// existing resource instance byte for byte (same address, same attributes), adds instances keyed
+// by us-east-1f only, and leaves every .tf file but network.tf's zone list untouched.
 import { emitContext } from "../../compiler/emit/context.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -13,7 +13,7 @@ import { exampleModel } from "../helpers/stacks.js";
 import { artifactOf, moduleOf } from "./artifact-queries.js";
 
 async function fourZoneProd(): Promise<StackModel> {
-  const result = await compile(["test/fixtures/terraform/zones/prod-four-zones.yaml"], { cwd: repoRoot });
+  const result = await compile(["test/fixtures/terraform/zones/prod-us-east-1-four-zones.yaml"], { cwd: repoRoot });
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   assert.equal(errors, [], "the fixture compiles");
   const model = result.stacks[0]?.model;
@@ -27,17 +27,17 @@ function instancesByAddress(model: StackModel): Map<string, InstanceArtifact> {
   return out;
 }
 
-test("the fixture is prod plus eu-west-1d and nothing else", async () => {
-  const prod = await exampleModel("prod-eu-west-1");
+test("the fixture is prod-us-east-1 plus us-east-1f and nothing else", async () => {
+  const prod = await exampleModel("prod-us-east-1");
   const four = await fourZoneProd();
   assert.is(four.name, prod.name);
   assert.equal(four.zones.slice(0, 3), prod.zones);
-  assert.equal(four.zones.map((z) => z.name), ["eu-west-1a", "eu-west-1b", "eu-west-1c", "eu-west-1d"]);
+  assert.equal(four.zones.map((z) => z.name), ["us-east-1a", "us-east-1b", "us-east-1d", "us-east-1f"]);
   assert.equal(four.buckets, prod.buckets);
 });
 
-test("every existing instance is unchanged; the only new instances are eu-west-1d's", async () => {
-  const before = instancesByAddress(await exampleModel("prod-eu-west-1"));
+test("every existing instance is unchanged; the only new instances are us-east-1f's", async () => {
+  const before = instancesByAddress(await exampleModel("prod-us-east-1"));
   const after = instancesByAddress(await fourZoneProd());
   for (const [address, instance] of before) {
     assert.ok(after.has(address), `${address} disappeared`);
@@ -45,21 +45,21 @@ test("every existing instance is unchanged; the only new instances are eu-west-1
   }
   const added = [...after.keys()].filter((a) => !before.has(a)).sort();
   assert.ok(added.length > 0);
-  for (const address of added) assert.match(address, /\["eu-west-1d"\]$/, `${address} is not a zone instance`);
+  for (const address of added) assert.match(address, /\["us-east-1f"\]$/, `${address} is not a zone instance`);
   assert.equal(added, [
-    'terraform:aws_eip.nat["eu-west-1d"]',
-    'terraform:aws_nat_gateway.this["eu-west-1d"]',
-    'terraform:aws_route.private_default["eu-west-1d"]',
-    'terraform:aws_route_table.private["eu-west-1d"]',
-    'terraform:aws_route_table_association.private["eu-west-1d"]',
-    'terraform:aws_route_table_association.utility["eu-west-1d"]',
-    'terraform:aws_subnet.private["eu-west-1d"]',
-    'terraform:aws_subnet.utility["eu-west-1d"]',
+    'terraform:aws_eip.nat["us-east-1f"]',
+    'terraform:aws_nat_gateway.this["us-east-1f"]',
+    'terraform:aws_route.private_default["us-east-1f"]',
+    'terraform:aws_route_table.private["us-east-1f"]',
+    'terraform:aws_route_table_association.private["us-east-1f"]',
+    'terraform:aws_route_table_association.utility["us-east-1f"]',
+    'terraform:aws_subnet.private["us-east-1f"]',
+    'terraform:aws_subnet.utility["us-east-1f"]',
   ]);
 });
 
 test("only network.tf changes (besides the header naming the manifest), and only by adding the zone", async () => {
-  const prod = await exampleModel("prod-eu-west-1");
+  const prod = await exampleModel("prod-us-east-1");
   const four = await fourZoneProd();
   const body = (text: string) => text.split("\n").slice(1).join("\n"); // line 1 names the manifest file
   const before = new Map(terraformEmitter.emit(prod, emitContext()).files.map((f) => [f.path, body(f.contents)]));
@@ -71,13 +71,14 @@ test("only network.tf changes (besides the header naming the manifest), and only
       assert.is(body(file.contents), old, `${file.path} changed`);
       continue;
     }
-    // exactly two edits: eu-west-1d's entry in local.zones, and the nat_zones list
-    const zoneC = '    eu-west-1c = {\n      nat_zone = "eu-west-1c"\n      private  = "10.20.96.0/19"\n      utility  = "10.20.8.0/22"\n    }\n';
-    const zoneD = '    eu-west-1d = {\n      nat_zone = "eu-west-1d"\n      private  = "10.20.128.0/19"\n      utility  = "10.20.12.0/22"\n    }\n';
-    const natBefore = 'nat_zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]';
-    const natAfter = 'nat_zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c", "eu-west-1d"]';
-    assert.ok(old.includes(zoneC) && old.includes(natBefore), "prod's network.tf has the expected zone list");
-    assert.is(body(file.contents), old.replace(zoneC, zoneC + zoneD).replace(natBefore, natAfter));
+    // exactly two edits: us-east-1f's entry in local.zones (derived from its letter: private block
+    // 6, utility block 5), and the nat_zones list
+    const zoneD = '    us-east-1d = {\n      nat_zone = "us-east-1d"\n      private  = "10.40.128.0/19"\n      utility  = "10.40.12.0/22"\n    }\n';
+    const zoneF = '    us-east-1f = {\n      nat_zone = "us-east-1f"\n      private  = "10.40.192.0/19"\n      utility  = "10.40.20.0/22"\n    }\n';
+    const natBefore = 'nat_zones = ["us-east-1a", "us-east-1b", "us-east-1d"]';
+    const natAfter = 'nat_zones = ["us-east-1a", "us-east-1b", "us-east-1d", "us-east-1f"]';
+    assert.ok(old.includes(zoneD) && old.includes(natBefore), "prod-us-east-1's network.tf has the expected zone list");
+    assert.is(body(file.contents), old.replace(zoneD, zoneD + zoneF).replace(natBefore, natAfter));
   }
   const outputsBefore = moduleOf(artifactOf(prod), "terraform").outputs;
   assert.equal(moduleOf(artifactOf(four), "terraform").outputs, outputsBefore, "outputs are per-zone maps: their expressions stay");

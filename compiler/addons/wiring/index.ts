@@ -19,6 +19,7 @@ import { veleroWiring } from "./velero.js";
 export type { AddonWiring, CompanionRelease, Tier, Values, WiringContext } from "./types.js";
 export { EBS_STORAGE_CLASS, PROMETHEUS_CRDS_RELEASE };
 export { VELERO_SCHEDULE } from "./velero.js";
+export { CHART_API_CHECKS, releaseApiVersions } from "./api-checks.js";
 
 export const ADDON_WIRING: Readonly<Record<AddonKey, AddonWiring>> = {
   certManager: certManagerWiring,

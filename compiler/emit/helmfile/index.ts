@@ -21,6 +21,13 @@ export const DEFAULT_TIMEOUT = 600;
 
 export const HELMFILE_PATH = "helmfile/helmfile.yaml";
 
+export const NO_HELMFILE_REASON = "the stack installs no add-ons and no charts, and uninstalls none";
+
+/** Whether the stack gets a helmfile: it installs or uninstalls at least one release (the runbook asks too). */
+export function writesHelmfile(model: StackModel): boolean {
+  return planReleases(model).length > 0;
+}
+
 export function valuesPath(release: string): string {
   return `values/${release}.yaml`;
 }
@@ -93,6 +100,7 @@ export function emitHelmfile(model: StackModel): EmitOutput {
       ...(plan.installed && plan.wait ? { wait: true as const } : {}),
       ...(plan.installed && plan.timeout !== undefined ? { timeout: plan.timeout } : {}),
       ...(plan.installed && plan.customResources ? { disableValidationOnInstall: true as const } : {}),
+      ...(plan.installed && plan.apiVersions.length > 0 ? { apiVersions: [...plan.apiVersions] } : {}),
       ...(plan.installed ? { values: [valuesPath(plan.name)] } : {}),
     };
     releases.push(release);
@@ -115,15 +123,20 @@ export function emitHelmfile(model: StackModel): EmitOutput {
       needs: [...needs],
       wait: release.wait === true,
       disableValidationOnInstall: release.disableValidationOnInstall === true,
+      apiVersions: [...(release.apiVersions ?? [])],
       valuesFile: plan.installed ? `helmfile/${valuesPath(plan.name)}` : null,
       values: cloneData(plan.values),
     });
   }
 
   const document: HelmfileDocument = { repositories: repositories.list(), helmDefaults: helmDefaults(model), releases };
-  files.unshift({ path: HELMFILE_PATH, contents: generatedHeader(model) + toYaml(quoteForYaml11(document)) });
   const artifact: HelmfileArtifact = { helmfile: cloneData(document), groups: order.groups, releases: artifacts };
-  return { files, artifact, ...(diagnostics.length > 0 ? { diagnostics } : {}) };
+  const problems = diagnostics.length > 0 ? { diagnostics } : {};
+  // Nothing to install and nothing to uninstall: no helmfile at all. `releases: []` is not a
+  // helmfile worth applying (helmfile finds no release to act on), and the runbook says so.
+  if (releases.length === 0) return { files, artifact, omitted: [{ path: HELMFILE_PATH, reason: NO_HELMFILE_REASON }], ...problems };
+  files.unshift({ path: HELMFILE_PATH, contents: generatedHeader(model) + toYaml(quoteForYaml11(document)) });
+  return { files, artifact, ...problems };
 }
 
 export const helmfileEmitter: Emitter = {

@@ -3,7 +3,7 @@
 // add-ons (`installed: false`, so helmfile uninstalls them), and spec.charts (those with
 // `installed: false` likewise).
 import { addonCatalog, type AddonInfo, type AddonKey } from "../../catalog/addons.js";
-import { addonWiring, EBS_STORAGE_CLASS, PROMETHEUS_CRDS_RELEASE, type Tier, type WiringContext } from "../../addons/wiring/index.js";
+import { addonWiring, EBS_STORAGE_CLASS, PROMETHEUS_CRDS_RELEASE, releaseApiVersions, type Tier, type WiringContext } from "../../addons/wiring/index.js";
 import type { AddonModel, StackModel } from "../../model/model.js";
 import { deepMerge, isPlainObject, type PlainObject } from "./merge.js";
 
@@ -29,6 +29,11 @@ export interface ReleasePlan {
   /** Declared needs (`namespace/name`); ordering adds the tier and last-release edges. */
   needs: string[];
   customResources: boolean;
+  /**
+   * Capabilities its chart's templates test that the cluster will serve (addons/wiring/api-checks.ts),
+   * declared so offline renders (`helmfile template`, the first diff) match the cluster.
+   */
+  apiVersions: string[];
   values: PlainObject;
 }
 
@@ -74,6 +79,10 @@ function addonPlans(model: StackModel, addon: AddonModel): ReleasePlan[] {
   const ctx = wiringContext(model, addon);
   const { info } = addon;
   const userValues = isPlainObject(addon.settings.values) ? addon.settings.values : {};
+  const needs = wiring.needs(ctx);
+  // The Prometheus Operator CRDs are there when this release renders only if their release
+  // installs first: every tier after foundation comes after it; a foundation release must need it.
+  const crdsFirst = ctx.monitoring && (wiring.tier !== "foundation" || (ctx.prometheusCrds !== undefined && needs.includes(ctx.prometheusCrds)));
   const main: ReleasePlan = {
     ...addonRelease(info, addon.version, addon.pointer),
     installed: true,
@@ -81,8 +90,9 @@ function addonPlans(model: StackModel, addon: AddonModel): ReleasePlan[] {
     ...(wiring.timeout !== undefined ? { timeout: wiring.timeout } : {}),
     barrier: wiring.barrier === true,
     last: wiring.last === true,
-    needs: wiring.needs(ctx),
+    needs,
     customResources: wiring.customResources(ctx),
+    apiVersions: releaseApiVersions(addon.key, model, crdsFirst),
     values: deepMerge(wiring.values(ctx), userValues),
   };
   const companions = (wiring.companions?.(ctx) ?? []).map(
@@ -104,6 +114,7 @@ function addonPlans(model: StackModel, addon: AddonModel): ReleasePlan[] {
       last: false,
       needs: [],
       customResources: false,
+      apiVersions: [],
       values: c.values,
     }),
   );
@@ -122,6 +133,7 @@ function disabledPlan(key: AddonKey, settings: Record<string, unknown>): Release
     last: false,
     needs: [],
     customResources: false,
+    apiVersions: [],
     values: {},
   };
 }
@@ -162,6 +174,7 @@ export function planReleases(model: StackModel): ReleasePlan[] {
         last: false,
         needs: [],
         customResources: false,
+        apiVersions: [],
         values: {},
       });
       return;
@@ -189,6 +202,7 @@ export function planReleases(model: StackModel): ReleasePlan[] {
         return releaseId(namespace, need);
       }),
       customResources: false,
+      apiVersions: [],
       values: isPlainObject(chart.values) ? chart.values : {},
     });
   });

@@ -39,6 +39,8 @@ export interface HelmfileRelease {
   wait?: true;
   timeout?: number;
   disableValidationOnInstall?: true;
+  /** Capabilities.APIVersions for offline renders (template, the first diff): what the chart tests and the cluster will serve. */
+  apiVersions?: string[];
   /** `values/<release>.yaml`, relative to helmfile.yaml. */
   values?: string[];
 }
@@ -63,6 +65,7 @@ export interface HelmfileDocument {
  *       chart: "<repo>/<chart>", repository: { name, url, oci }, version,
  *       installed: boolean, tier, group: number | null (null when not installed),
  *       needs: string[], wait: boolean, disableValidationOnInstall: boolean,
+ *       apiVersions: string[],             // helmfile's apiVersions ([] when none)
  *       valuesFile: "helmfile/values/<name>.yaml" | null,
  *       values: { … }                      // the merged values written to valuesFile
  *     }]
@@ -90,6 +93,7 @@ export interface ReleaseArtifact {
   needs: string[];
   wait: boolean;
   disableValidationOnInstall: boolean;
+  apiVersions: string[];
   valuesFile: string | null;
   values: Record<string, unknown>;
 }

@@ -8,6 +8,7 @@ import { addonByKey, bucketByRole, type StackModel } from "../../model/model.js"
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 import { output, run, variable, type Action, type Step } from "../shell/command.js";
 import { teardownPlan } from "./keep.js";
+import { writesHelmfile } from "../helmfile/index.js";
 
 /** Lifetime of the admin credential `up` exports: enough for validate (20m) and the add-ons, short enough to expire the same day. */
 export const UP_ADMIN_TTL = "2h";
@@ -138,7 +139,10 @@ export function upSteps(model: StackModel): Step[] {
     },
     credentials(model, UP_ADMIN_TTL),
     { id: "validate", title: "Wait until the cluster is healthy", actions: [validate(model, VALIDATE_WAIT)] },
-    {
+  ];
+  // a stack with no add-ons and no charts has no helmfile (and nothing for helmfile to do)
+  if (!writesHelmfile(model)) return steps;
+  steps.push({
       id: "addons",
       title: "Add-ons (helmfile)",
       actions: [
@@ -162,8 +166,7 @@ export function upSteps(model: StackModel): Step[] {
           : []),
         helmfile(model, "apply"),
       ],
-    },
-  ];
+    });
   return steps;
 }
 
@@ -191,8 +194,8 @@ export function downSteps(model: StackModel): Step[] {
       ],
     });
   }
+  if (writesHelmfile(model)) steps.push({ id: "addons", title: "Remove the add-ons (helmfile destroy)", actions: [helmfile(model, "destroy")] });
   steps.push(
-    { id: "addons", title: "Remove the add-ons (helmfile destroy)", actions: [helmfile(model, "destroy")] },
     {
       id: "cluster",
       title: `Delete the cluster ${model.clusterName}`,
@@ -217,7 +220,8 @@ export function downSteps(model: StackModel): Step[] {
 export function upgradeSteps(model: StackModel): Step[] {
   const paths = stackPaths(model);
   const cluster = model.clusterName;
-  return [
+  const releases = writesHelmfile(model);
+  const steps: Step[] = [
     {
       id: "review",
       title: "Review what will change",
@@ -226,8 +230,7 @@ export function upgradeSteps(model: StackModel): Step[] {
         run("stackc", "plan", manifestOperand(model), "--format", "markdown"),
         kopsStateStore(model),
         run("kops", "export", "kubecfg", "--name", cluster, `--admin=${UP_ADMIN_TTL}`),
-        { kind: "comment", text: "what the add-on releases will change (needs the helm-diff plugin)" },
-        helmfile(model, "diff"),
+        ...(releases ? [{ kind: "comment", text: "what the add-on releases will change (needs the helm-diff plugin)" } as const, helmfile(model, "diff")] : []),
       ],
     },
     terraformApply(model, "terraform", "Terraform, if terraform/ changed", paths.terraform, true),
@@ -254,6 +257,7 @@ export function upgradeSteps(model: StackModel): Step[] {
         validate(model, UPGRADE_VALIDATE_WAIT),
       ],
     },
-    { id: "addons", title: "Add-ons that follow the Kubernetes minor", actions: [helmfile(model, "apply")] },
   ];
+  if (releases) steps.push({ id: "addons", title: "Add-ons that follow the Kubernetes minor", actions: [helmfile(model, "apply")] });
+  return steps;
 }

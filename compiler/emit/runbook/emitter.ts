@@ -8,6 +8,7 @@ import type { StackModel } from "../../model/model.js";
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 import { htmlCommentText, markdownCode, markdownText, shellQuote } from "./safe-text.js";
 import { runbookTemplate } from "./template.js";
+import { NO_HELMFILE_REASON, writesHelmfile } from "../helmfile/index.js";
 import { PROD_FLAG } from "../lifecycle/emitter.js";
 import { teardownPlan } from "../lifecycle/keep.js";
 import { DOWN_ADMIN_TTL, stackLifecycle, UP_ADMIN_TTL } from "../lifecycle/steps.js";
@@ -44,6 +45,8 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
     up: blocks(lifecycle.up).byId,
     down: blocks(lifecycle.down).list,
     upgrade: blocks(lifecycle.upgrade, "   ").byId,
+    helmfile: writesHelmfile(model),
+    noHelmfileReason: NO_HELMFILE_REASON,
     upAdminTtl: UP_ADMIN_TTL,
     downAdminTtl: DOWN_ADMIN_TTL,
     prod: model.environment === "prod",

@@ -3,7 +3,7 @@
 import type { Diagnostic, Range } from "../../diagnostics/diagnostic.js";
 import { type PathSegment, toPointer } from "../../load/pointer.js";
 import type { PolicyResult, PolicyResults } from "../engine/evaluate.js";
-import { formatPolicyMessage } from "./messages.js";
+import { formatPolicyHint, formatPolicyMessage } from "./messages.js";
 import { type RuleMeta, findRule } from "./rules.js";
 
 export interface SourceLocation {
@@ -17,7 +17,7 @@ export type Locate = (path: readonly PathSegment[]) => SourceLocation | undefine
 
 /**
  * One diagnostic per finding: deny → "error", warn → "warning"; code = rule id; message per
- * rule (messages.ts); hint = the rule's remediation; docs = its first related resource; data =
+ * rule (messages.ts); hint = the finding's own (policyHints) or the rule's remediation; docs = its first related resource; data =
  * the finding's data. Sorted with compareResults within each severity, deny first. Without a
  * location the pointer still names the path.
  */
@@ -44,7 +44,8 @@ function toDiagnostic(result: PolicyResult, severity: "error" | "warning", rules
     d.pointer = toPointer(result.path);
   }
   if (rule) {
-    d.hint = rule.remediation;
+    const hint = formatPolicyHint(result, rule.remediation);
+    if (hint !== undefined) d.hint = hint;
     const docs = rule.relatedResources[0]?.ref;
     if (docs !== undefined) d.docs = docs;
   }

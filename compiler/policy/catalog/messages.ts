@@ -4,6 +4,7 @@
 // catalog rule has one).
 import { displayPath, toPointer } from "../../load/pointer.js";
 import type { PolicyResult } from "../engine/evaluate.js";
+import { AWS_REGION_ZONES } from "../../catalog/aws-zones.js";
 
 export type MessageFormatter = (data: Readonly<Record<string, unknown>>, result: PolicyResult) => string;
 
@@ -96,6 +97,36 @@ export const policyMessages: Readonly<Record<string, MessageFormatter>> = {
     d.reason === "emitted"
       ? "The generated Terraform does not strip the default security group's rules"
       : "The VPC's default security group keeps its allow-all rules (restrictDefaultSecurityGroup is false)",
+  "STK-NET-011": (d, r) => {
+    const where = displayPath(toPointer(r.path));
+    const what = (): string => {
+      switch (d.list) {
+        case "api":
+          return "the internal API load balancer's access list";
+        case "ssh":
+          return "the SSH access list";
+        case "source-ranges":
+          return `the source ranges of add-on ${show(text(d.release, "?"))}, whose load balancer is internal`;
+        case "ingress":
+          return `the inbound CIDRs of an internal ALB Ingress of ${show(text(d.release, "?"))}`;
+        default:
+          return "an internal access list";
+      }
+    };
+    return `${where} allows ${text(d.cidr, "?")} in ${what()}, which covers public addresses (private: RFC 1918, RFC 6598 100.64.0.0/10 or the VPC ${text(d.vpc, "?")})`;
+  },
+  "STK-NET-012": (d) =>
+    d.reason === "unknown-region"
+      ? `${d.setting === "backups-replica" ? "Backup replica region" : "Region"} ${text(d.region, "?")} is not an AWS Region stackc knows`
+      : `Zone ${text(d.zone, "?")} does not exist: ${text(d.region, "?")} has ${plural(Array.isArray(d.zones) ? d.zones.length : 0, "Availability Zone")}`,
+  "STK-K8S-010": (d) =>
+    `Spot node group ${show(text(d.group, "?"))} has ${plural(d.count, "instance type")}; AWS recommends being flexible across at least ${d.minimum}`,
+  "STK-K8S-011": (d) => {
+    const who = d.role === "ControlPlane" ? "The control plane" : d.role === "Bastion" ? "The bastion" : `Node group ${show(text(d.group, "?"))}`;
+    if (d.reason === "mixed") return `${who} mixes arm64 and amd64 instance types (${list(d.types)}); no single image boots on both`;
+    const other = d.imageArchitecture === "arm64" ? "amd64" : "arm64";
+    return `${who} runs ${other} instance ${Array.isArray(d.types) && d.types.length === 1 ? "type" : "types"} ${list(d.types)} with an ${text(d.imageArchitecture, "?")} image (${text(d.image, "?")})`;
+  },
   "STK-K8S-001": (d) =>
     d.reason === "emitted"
       ? `The generated kops etcd cluster ${list(d.etcdClusters)} has ${plural(d.count, "member")}; Raft needs an odd number, at least 3`
@@ -186,6 +217,8 @@ export const policyMessages: Readonly<Record<string, MessageFormatter>> = {
     return `${addon} declares no resource requests`;
   },
   // Never the value: only what kind of secret it is and where (the value is masked everywhere).
+  "STK-HELM-005": (d) =>
+    `Release ${show(text(d.release, "?"))} has an ALB Ingress (${text(d.ingress, "?")}) for a ${text(d.serviceType, "?")} service with ${text(d.targetType, "?")} targets; the AWS Load Balancer Controller refuses it, so no load balancer is created`,
   "STK-SEC-001": (d) => {
     const kinds: Record<string, string> = {
       "private-key": "a private key",
@@ -216,6 +249,14 @@ export const policyMessages: Readonly<Record<string, MessageFormatter>> = {
     d.reason === "same-region"
       ? `The backup bucket is replicated within its own region (${text(d.region, "?")}); replicate to another region`
       : "The backup bucket is not replicated to another region",
+  "STK-BKP-005": (d) =>
+    d.reason === "retention"
+      ? `Backups are kept ${plural(d.retentionDays, "day")}, but schedule ${show(d.schedule)} can leave ${plural(d.intervalDays, "day")} between two backups: each expires before the next exists`
+      : "minutes" in d
+      ? `Backup schedule ${show(d.schedule)} runs every ${plural(d.minutes, "minute")}, more often than hourly`
+      : `Backup schedule ${show(d.schedule)} runs ${plural(d.runsPerHour, "time")} an hour, more often than hourly`,
+  "STK-WAIVER-001": (d) =>
+    `The waiver of ${text(d.rule, "?")} runs until ${text(d.expires, "?")}, ${plural(d.days, "day")} from today; waivers may run at most ${plural(d.maximum, "day")} (spec.policy.maxWaiverDays)`,
   "STK-S3-001": (d) => {
     if (d.reason === "unencrypted") return `Bucket ${text(d.bucket, "?")} (${text(d.role, "?")}) has no default encryption in the generated Terraform`;
     if (d.reason === "effective-sse-s3") {
@@ -240,6 +281,41 @@ export const policyMessages: Readonly<Record<string, MessageFormatter>> = {
   "STK-KMS-001": (d) =>
     d.reason === "not-emitted" ? `KMS key ${text(d.key, "?")} has no automatic rotation in the generated Terraform` : "Automatic rotation of the stack's KMS key is disabled",
 };
+
+/**
+ * Hints that depend on the finding (the private range meant, the Region's real zones, the latest
+ * allowed expiry). Rules without one get their catalog remediation as the hint.
+ */
+export const policyHints: Readonly<Record<string, (data: Data) => string | undefined>> = {
+  "STK-NET-011": (d) => (typeof d.suggestion === "string" ? `Did you mean ${d.suggestion}? Private ranges: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10 or the VPC ${text(d.vpc, "?")}` : undefined),
+  "STK-NET-012": (d) => {
+    if (d.reason === "unknown-zone") return `Zones of ${text(d.region, "?")}: ${Array.isArray(d.zones) ? d.zones.join(", ") : "(none)"}`;
+    const region = text(d.region, "");
+    const prefix = region.replace(/-?\d+$/, "");
+    const near = Object.keys(AWS_REGION_ZONES).filter((r) => r.startsWith(prefix.split("-").slice(0, 2).join("-")));
+    const listed = near.length > 0 ? near : Object.keys(AWS_REGION_ZONES).filter((r) => r.slice(0, 2) === region.slice(0, 2));
+    return listed.length > 0
+      ? `Known Regions like it: ${listed.join(", ")}. A Region newer than stackc's table: waive STK-NET-012 until stackc lists it`
+      : "Use an AWS Region name such as eu-west-1; a Region newer than stackc's table: waive STK-NET-012 until stackc lists it";
+  },
+  "STK-WAIVER-001": (d) => {
+    const latest = addDays(d.today, d.maximum);
+    return latest ? `Set expires to ${latest} or earlier, and renew the waiver with a fresh reason when it ends` : undefined;
+  },
+};
+
+/** YYYY-MM-DD plus n days, in UTC (no clock: the date comes from the finding). */
+function addDays(date: unknown, n: unknown): string | undefined {
+  if (typeof date !== "string" || typeof n !== "number" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const t = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(t)) return undefined;
+  return new Date(t + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The hint for one finding: its own when the rule words one, else the rule's remediation. */
+export function formatPolicyHint(result: PolicyResult, remediation: string | undefined): string | undefined {
+  return policyHints[result.id]?.(result.data) ?? remediation;
+}
 
 /** The message for one finding; `fallback` (the rule title) when the id has no formatter. */
 export function formatPolicyMessage(result: PolicyResult, fallback?: string): string {

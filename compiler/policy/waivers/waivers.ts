@@ -43,8 +43,16 @@ export function readWaivers(stack: unknown): Waiver[] {
   });
 }
 
-/** Rules whose findings no waiver suppresses: a waived secret would still be written to out/. */
-export const UNWAIVABLE: ReadonlySet<string> = new Set(["STK-SEC-001"]);
+/**
+ * Rules whose findings no waiver suppresses: a waived secret would still be written to out/; a
+ * waiver of the waiver-length rule would let every waiver run forever.
+ */
+export const UNWAIVABLE: ReadonlySet<string> = new Set(["STK-SEC-001", "STK-WAIVER-001"]);
+
+const UNWAIVABLE_HINTS: Readonly<Record<string, string>> = {
+  "STK-SEC-001": "A plaintext secret would be written to out/ and printed; remove it from the manifest and reference it instead",
+  "STK-WAIVER-001": "Shorten the long waiver instead (its expires within spec.policy.maxWaiverDays), or raise maxWaiverDays in a reviewed change",
+};
 
 /**
  * Marks waived findings (returns new objects, input untouched) and appends the diagnostics
@@ -74,7 +82,7 @@ export function applyWaivers(diagnostics: readonly Diagnostic[], waivers: readon
         diag("STK-POLICY-007", `${w.rule} cannot be waived`, {
           ...at,
           pointer: `${pointer}/rule`,
-          hint: "A plaintext secret would be written to out/ and printed; remove it from the manifest and reference it instead",
+          hint: UNWAIVABLE_HINTS[w.rule] ?? "Fix the finding instead",
           data: { rule: w.rule },
         }),
       );

@@ -19,9 +19,11 @@ export const REGIONS = [
   ["ap-northeast-1", "apne1", ["a", "c", "d"]],
   ["ca-central-1", "cac1", ["a", "b", "d"]],
 ];
-const REPLICA = { "eu-west-1": "eu-central-1", "eu-west-2": "eu-west-1", "eu-central-1": "eu-west-1", "eu-north-1": "eu-central-1", "us-east-1": "us-west-2", "us-east-2": "us-east-1", "us-west-2": "us-east-1", "ap-southeast-2": "ap-northeast-1", "ap-northeast-1": "ap-southeast-2", "ca-central-1": "us-east-1" };
+export const REPLICA = { "eu-west-1": "eu-central-1", "eu-west-2": "eu-west-1", "eu-central-1": "eu-west-1", "eu-north-1": "eu-central-1", "us-east-1": "us-west-2", "us-east-2": "us-east-1", "us-west-2": "us-east-1", "ap-southeast-2": "ap-northeast-1", "ap-northeast-1": "ap-southeast-2", "ca-central-1": "us-east-1" };
 const ENVS = ["dev", "staging", "prod"];
-const MACHINES = ["m6i.xlarge", "m6a.xlarge", "m5.xlarge", "c6i.2xlarge", "r6i.xlarge"];
+export const MACHINES = ["m6i.xlarge", "m6a.xlarge", "m5.xlarge", "c6i.2xlarge", "r6i.xlarge"];
+/** Spot groups: 10 types of one size (8 vCPU / 32 GiB), AWS's Spot guidance (STK-K8S-010). */
+export const SPOT_TYPES = ["m6i.2xlarge", "m6a.2xlarge", "m5.2xlarge", "m5a.2xlarge", "m5d.2xlarge", "m5n.2xlarge", "m5ad.2xlarge", "m6id.2xlarge", "m6in.2xlarge", "m7i.2xlarge"];
 
 /** mulberry32: a tiny seeded PRNG, so a fleet is identical everywhere. */
 function prng(seed) {
@@ -103,7 +105,7 @@ export function fleetStack(i, seed = 1) {
   const cidr = `10.${(i >> 4) & 255}.${(i & 15) << 4}.0/20`;
   const dnsZone = `${name}.k8s.acme.example`;
   const nodeGroups = [{ name: "general", machineType: pick(MACHINES), min: env === "prod" ? 3 : 1, max: 6 + Math.floor(rand() * 10) }];
-  if (rand() < 0.6) nodeGroups.push({ name: "spot", machineTypes: [pick(MACHINES), "m6a.2xlarge", "m5.2xlarge"], spot: true, min: 0, max: 10 + Math.floor(rand() * 20), labels: { capacity: "spot" } });
+  if (rand() < 0.6) nodeGroups.push({ name: "spot", machineTypes: [...SPOT_TYPES], spot: true, min: 0, max: 10 + Math.floor(rand() * 20), labels: { capacity: "spot" } });
   if (rand() < 0.3) nodeGroups.push({ name: "memory", machineType: "r6i.2xlarge", min: 2, max: 4, zones: zones.slice(0, 2), labels: { workload: "memory-intensive" }, taints: ["dedicated=memory:NoSchedule"] });
   const addons = {};
   if (rand() < 0.4) addons.loki = { version: "18.11.0", bucket: `${id}-loki`, retentionDays: 30 };
