@@ -31,7 +31,7 @@ const property = fuzz.pipelineProperty().afterEach(() => {
 const result = await fc.check(property, { seed, numRuns: runs, ...(values.path ? { path: values.path } : {}), endOnFailure: false });
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 if (result.failed) {
-  console.log(`\nFAILED after ${result.numRuns} cases (${seconds} s). Replay: npm run fuzz -- --seed ${seed} --path ${result.counterpath} --runs ${runs}`);
+  console.log(`\nFAILED after ${result.numRuns} cases (${seconds} s). Replay: npm run fuzz -- --seed ${seed} --path ${result.counterexamplePath} --runs ${runs}`);
   console.log(String(result.errorInstance instanceof Error ? result.errorInstance.message : result.errorInstance));
   console.log(`\nshrunk case (${result.numShrinks} shrinks):\n${fuzz.describeCase(result.counterexample[0])}`);
   process.exit(1);

@@ -15,6 +15,8 @@ import { compile, type CompileResult } from "../compile/compile.js";
 import { bindKopsSpec } from "../bind/bind.js";
 import { keptOutputs, renderBinding } from "../bind/binding.js";
 import { emitContext } from "../emit/context.js";
+import { emitStack } from "../emit/emit.js";
+import { emitters as registeredEmitters } from "../emit/registry.js";
 import { KOPS_TEMPLATE_PATH, kopsEmitter } from "../emit/kops/index.js";
 import type { VirtualFile } from "../model/virtual-file.js";
 import { writeBoundFiles } from "../write/bound-file.js";
@@ -102,7 +104,9 @@ export async function bind(manifest: string, terraformOutput: string, options: B
   });
   if (!opened.lock) return { ...finish([...bound.diagnostics, ...opened.diagnostics]), sources };
   try {
-    const [target] = await writeBoundFiles(outDir, model.name, [cluster, binding], runId, io);
+    // what later tools own in out/<stack>/ (terraform's .terraform/ is moved, never copied)
+    const preserve = emitStack(model, registeredEmitters, emitContext(io)).value?.preserve ?? [];
+    const [target] = await writeBoundFiles(outDir, model.name, [cluster, binding], runId, io, preserve);
     return { ...finish([...bound.diagnostics, ...opened.diagnostics]), sources, written: displayPath(cwd, target!) };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

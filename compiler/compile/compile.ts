@@ -4,7 +4,7 @@
 // writes (write/build.ts does, only when the whole run is free of errors), and everything is
 // read through `options.io`: the manifests here, the shipped assets by the stages.
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, Range } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import { maskSecrets } from "../diagnostics/mask-secrets.js";
@@ -125,6 +125,8 @@ export async function compileStack(
       all.push({
         ...diag("STK-LOAD-005", `${loaded.file} is a StackBase; it is checked through the stacks that extend it`, {
           file: loaded.file,
+          range: kindRange(loaded),
+          pointer: "/kind",
         }),
         stack: loaded.file,
       });
@@ -168,6 +170,18 @@ export async function compileStack(
   }
   if (options.policy) all.push(...tag(options.policy.evaluate({ model, artifacts, sourceMap: loaded.sourceMap })));
   return { result, diagnostics: all };
+}
+
+/**
+ * Where a StackBase says so: its own `kind` line, or the top of the file when the kind is
+ * inherited through extends (every diagnostic about a file has a location; found by the
+ * pipeline fuzzer, test/fuzz/pipeline.ts).
+ */
+function kindRange(loaded: { file: string; sourceMap?: SourceMap }): Range {
+  const where = loaded.sourceMap?.locate("/kind");
+  if (where && where.file === loaded.file) return where.range;
+  const top = { line: 1, column: 1, offset: 0 };
+  return { start: top, end: top };
 }
 
 /** The same finding reached through several stacks (an error in a shared base) is reported once. */

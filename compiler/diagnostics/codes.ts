@@ -83,6 +83,8 @@ const table = [
   { code: "STK-FLEET-001", severity: "error", title: "Duplicate stack name", help: "Stack names key out/<name>/ and Terraform state; they must be unique across the stacks compiled together." },
   { code: "STK-FLEET-002", severity: "error", title: "Duplicate cluster name", help: "Two stacks define the same kops cluster." },
   { code: "STK-FLEET-003", severity: "error", title: "Bucket owned by two stacks", help: "Each stack's Terraform creates its buckets; two stacks naming the same bucket would fight over it." },
+  { code: "STK-FLEET-004", severity: "warning", title: "Overlapping VPC ranges in one account", help: "Two stacks of one AWS account whose VPC CIDRs overlap: the networks can never be peered, joined by a Transit Gateway or reached over one VPN. Compared only between stacks that set spec.cloud.accountId." },
+  { code: "STK-FLEET-005", severity: "error", title: "Public hosted zone created by two stacks", help: "Each stack's Terraform creates its hosted zone; two public zones of one name cannot both be delegated from the parent, so one cluster's records never resolve." },
   // change rules: a build against a baseline (the last build, or --baseline <git-ref>)
   { code: "STK-CHANGE-001", severity: "error", title: "Kubernetes downgrade", help: "Kubernetes does not support downgrades (etcd data and stored API objects are not migrated back). Keep the running version or fix forward." },
   { code: "STK-CHANGE-002", severity: "error", title: "Control plane skips a minor", help: "The control plane moves at most one minor version per build (Kubernetes' version skew policy): upgrade minor by minor, applying each." },

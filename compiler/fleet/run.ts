@@ -16,9 +16,13 @@ import { discoverManifests, type DiscoveredManifest } from "../load/discover.js"
 import { createLoadSession, loadManifest } from "../load/load.js";
 import { contain, resolveWorkspace } from "../load/workspace.js";
 import { maskSecrets } from "../diagnostics/mask-secrets.js";
-import { checkFleetSummaries, type FleetSummary } from "../normalize/fleet.js";
+import { checkFleetSummaries, type FleetSummary, fleetSummary } from "../normalize/fleet.js";
+import { compileStack } from "../compile/compile.js";
+import { emitContext } from "../emit/context.js";
+import type { Workspace } from "../load/workspace.js";
 import { type CacheEntry, StackCache, sha256Hex } from "./cache.js";
 import { runPool } from "./pool.js";
+import { isPreserved, preservedFolders } from "../model/preserve.js";
 import { interruptedWrites, openOutput } from "../write/durable/open-output.js";
 import { commit } from "../write/durable/transaction.js";
 import { type Shard, selectShard } from "./shard.js";
@@ -119,7 +123,7 @@ async function runFleetUnlocked(inputs: readonly string[], options: FleetOptions
   const sources = new Map<string, string>();
   const stacks: StackResult[] = [];
   const summaries: FleetSummary[] = [];
-  const staged: { name: string; dir: string }[] = [];
+  const staged: { name: string; dir: string; folders: string[] }[] = [];
 
   const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
   const discovered = await discoverManifests(inputs, cwd, io, workspace);
@@ -140,7 +144,7 @@ async function runFleetUnlocked(inputs: readonly string[], options: FleetOptions
     // texts only where a finding may quote them (code frames): the rest is dropped
     if (outcome.diagnostics.length > 0) for (const [file, text] of outcome.sources) sources.set(file, text);
     if (outcome.summary) summaries.push(outcome.summary);
-    if (outcome.staged && outcome.name !== undefined) staged.push({ name: outcome.name, dir: outcome.staged });
+    if (outcome.staged && outcome.name !== undefined) staged.push({ name: outcome.name, dir: outcome.staged, folders: preservedFolders(outcome.preserve ?? []) });
     options.onProgress?.(count, selected.length);
   };
 
@@ -208,7 +212,22 @@ async function runFleetUnlocked(inputs: readonly string[], options: FleetOptions
     throw err;
   }
 
-  const fleetFindings = checkFleetSummaries(summaries);
+  // --shard and --changed-since compile a selection, but a name, bucket, zone or range is
+  // unique across the whole fleet: the stacks left out contribute their summaries (from the
+  // cache, else a compile that stops after normalize), and a finding is kept when it involves
+  // a selected stack — on either side, so a changed stack taking an unchanged one's name is caught
+  let fleetFindings: Diagnostic[];
+  if (partial && !usageError) {
+    const chosen = new Set(selected.map((m) => m.file));
+    const others = await outsideSummaries(discovered.manifests.filter((m) => !chosen.has(m.file)), options.cache, cwd, io, workspace);
+    const selectedFiles = new Set(summaries.map((x) => x.file));
+    const order = new Map(discovered.manifests.map((m, i) => [m.file, i] as const));
+    const rank = (x: FleetSummary) => order.get(x.file) ?? Number.MAX_SAFE_INTEGER;
+    const everyone = [...summaries, ...others].sort((a, b) => rank(a) - rank(b));
+    fleetFindings = checkFleetSummaries(everyone, (later, earlier) => selectedFiles.has(later.file) || selectedFiles.has(earlier.file));
+  } else {
+    fleetFindings = checkFleetSummaries(summaries);
+  }
   all.push(...fleetFindings);
   // a fleet finding quotes manifests of stacks that may have had no finding of their own
   for (const d of fleetFindings) {
@@ -277,6 +296,28 @@ async function orphanFolders(outDir: string, names: ReadonlySet<string>, io: Io)
   }
 }
 
+/**
+ * Fleet summaries of the stacks a partial run does not compile: the cached one where the cache
+ * has the stack's current inputs, else load → validate → normalize (no emit, no policy: the
+ * summary needs the model only). A stack that does not get that far contributes nothing; its own
+ * run reports why.
+ */
+async function outsideSummaries(manifests: readonly DiscoveredManifest[], cache: StackCache | undefined, cwd: string, io: Io, workspace: Workspace): Promise<FleetSummary[]> {
+  const session = createLoadSession(cwd, io, workspace);
+  const out: FleetSummary[] = [];
+  for (const manifest of manifests) {
+    const cached = cache ? await cache.lookup(manifest.file) : undefined;
+    if (cached) {
+      out.push(cached.entry.summary);
+      continue;
+    }
+    const one = await compileStack(session, manifest, { cwd, io, outDir: cwd, emitters: [], context: emitContext(io), emit: false });
+    const result = one.result;
+    if (result?.model && result.sourceMap) out.push(fleetSummary({ model: result.model, sourceMap: result.sourceMap }));
+  }
+  return out;
+}
+
 /** Stacks whose manifest or any base it extends is among the changed files. */
 async function selectChanged(manifests: readonly DiscoveredManifest[], changed: ReadonlySet<string>, cwd: string, io: Io): Promise<DiscoveredManifest[]> {
   const session = createLoadSession(cwd, io, await resolveWorkspace(cwd, io));
@@ -334,9 +375,8 @@ async function outputMatches(dir: string, entry: CacheEntry, everyFile: boolean,
   if (!(await executablesIntact(dir, lockText, io))) return false;
   // the lock file alone (its hash list is the recorded build) when every file is not asked for
   if (!everyFile) return true;
-  const onDisk = await listFiles(dir, io);
-  const preserve = new Set(entry.preserve);
-  for (const rel of onDisk) if (!(rel in entry.files) && !preserve.has(rel)) return false;
+  const onDisk = await listFiles(dir, io, "", entry.preserve);
+  for (const rel of onDisk) if (!(rel in entry.files) && !isPreserved(rel, entry.preserve)) return false;
   for (const [rel, hash] of Object.entries(entry.files)) if ((await read(rel)) !== hash) return false;
   return true;
 }
@@ -357,12 +397,14 @@ async function executablesIntact(dir: string, lockText: string, io: Io): Promise
   return true;
 }
 
-async function listFiles(dir: string, io: Io, prefix = ""): Promise<string[]> {
+async function listFiles(dir: string, io: Io, prefix = "", preserve: readonly string[] = []): Promise<string[]> {
   const entries = await io.readDir(path.join(dir, ...prefix.split("/").filter(Boolean))).catch(() => []);
   const out: string[] = [];
   for (const e of entries) {
     const rel = `${prefix}${e.name}`;
-    if (e.isDirectory) out.push(...(await listFiles(dir, io, `${rel}/`)));
+    // a preserved folder (terraform's .terraform/, with its provider binaries) is never walked
+    if (e.isDirectory && isPreserved(rel, preserve)) continue;
+    if (e.isDirectory) out.push(...(await listFiles(dir, io, `${rel}/`, preserve)));
     else out.push(rel);
   }
   return out;

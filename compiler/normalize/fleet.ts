@@ -1,11 +1,13 @@
-// Checks across all stacks compiled together: names that key output folders, kops clusters
-// and buckets must belong to exactly one stack. They run over a compact summary of each stack
+// Checks across all stacks compiled together: names that key output folders, kops clusters,
+// buckets and public DNS zones must belong to exactly one stack, and VPC ranges of one AWS
+// account must not overlap. They run over a compact summary of each stack
 // (its names and where each is written), not the models, so a fleet compiled on worker threads
 // — or taken from the cache — is checked without holding thousands of models.
 import type { Diagnostic, Range } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import type { SourceMap } from "../load/source-map.js";
 import type { StackModel } from "../model/model.js";
+import { type Cidr, canonical, formatCidr, overlaps, parseCidr } from "./cidr.js";
 
 export interface FleetMember {
   model: StackModel;
@@ -14,7 +16,7 @@ export interface FleetMember {
 
 /** One claim of a stack on a fleet-wide name, located in the manifest that sets it. */
 export interface FleetClaim {
-  code: "STK-FLEET-001" | "STK-FLEET-002" | "STK-FLEET-003";
+  code: "STK-FLEET-001" | "STK-FLEET-002" | "STK-FLEET-003" | "STK-FLEET-005";
   what: string;
   key: string;
   pointer: string;
@@ -28,6 +30,20 @@ export interface FleetSummary {
   /** Entry manifest (display path). */
   file: string;
   claims: FleetClaim[];
+  /** The VPC ranges the stack addresses (one today: its VPC CIDR), for the overlap check. */
+  ranges?: FleetRange[];
+}
+
+/** An address range of a stack, in the account it lives in. */
+export interface FleetRange {
+  /** The AWS account (metadata-free stacks without spec.cloud.accountId are not compared). */
+  account: string;
+  /** The VPC the range belongs to: ranges of one VPC may nest (they are its own subdivisions). */
+  vpc: string;
+  cidr: string;
+  pointer: string;
+  file: string;
+  range: Range;
 }
 
 export function fleetSummary(member: FleetMember): FleetSummary {
@@ -43,15 +59,37 @@ export function fleetSummary(member: FleetMember): FleetSummary {
   for (const bucket of [...model.buckets, ...model.remoteBuckets]) {
     claim("STK-FLEET-003", "Bucket", bucket.name, bucket.pointer);
   }
-  return { name: model.name, file: model.file, claims };
+  // Two stacks creating the same public hosted zone: only one of them can be delegated from the
+  // parent. Private zones of one name in different VPCs are independent (split-horizon) and fine.
+  const dns = model.stack.spec.dns;
+  if (dns.type === "public") claim("STK-FLEET-005", "Public hosted zone", dns.zone, "/spec/dns/zone");
+  const ranges: FleetRange[] = [];
+  // A VPC CIDR only conflicts where networks could be joined: one account's VPCs (peering,
+  // Transit Gateway, a shared VPN) need disjoint ranges. Without an account id nothing is known.
+  if (model.accountId !== undefined) {
+    const at = sourceMap.locate("/spec/network/cidr");
+    ranges.push({ account: model.accountId, vpc: `stack:${model.name}`, cidr: model.vpcCidr, pointer: "/spec/network/cidr", file: at.file, range: at.range });
+  }
+  return { name: model.name, file: model.file, claims, ...(ranges.length > 0 ? { ranges } : {}) };
 }
 
 export function checkFleet(members: readonly FleetMember[]): Diagnostic[] {
   return checkFleetSummaries(members.map(fleetSummary));
 }
 
-/** The fleet checks over summaries, in the order given (the run's stack order). */
-export function checkFleetSummaries(summaries: readonly FleetSummary[]): Diagnostic[] {
+const CLAIM_HINTS: Record<FleetClaim["code"], string> = {
+  "STK-FLEET-001": "Give each stack its own metadata.name: it names out/<name>/ and the Terraform state",
+  "STK-FLEET-002": "Give each stack its own spec.cluster.name",
+  "STK-FLEET-003": "Name the bucket after its stack (bucket names are global across AWS)",
+  "STK-FLEET-005": "Give each stack its own zone (a subdomain per cluster), or make the zone private",
+};
+
+/**
+ * The fleet checks over summaries, in the order given (the run's stack order). `keep` decides,
+ * for a finding on `later` against `earlier`, whether it is reported (a partial run keeps those
+ * that involve a stack it selected).
+ */
+export function checkFleetSummaries(summaries: readonly FleetSummary[], keep: (later: FleetSummary, earlier: FleetSummary) => boolean = () => true): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // one owner per (kind of name, name): the first stack to claim it
   const owners = new Map<string, { summary: FleetSummary; claim: FleetClaim }>();
@@ -63,17 +101,61 @@ export function checkFleetSummaries(summaries: readonly FleetSummary[]): Diagnos
         owners.set(slot, { summary, claim });
         continue;
       }
-      if (first.summary === summary) continue;
+      if (first.summary === summary || !keep(summary, first.summary)) continue;
       diagnostics.push({
         ...diag(claim.code, `${claim.what} ${claim.key} is also used by stack ${first.summary.name} (${first.summary.file})`, {
           file: claim.file,
           range: claim.range,
           pointer: claim.pointer,
           related: [{ message: `used by ${first.summary.name} here`, file: first.claim.file, range: first.claim.range }],
+          hint: CLAIM_HINTS[claim.code],
         }),
         stack: summary.file,
       });
     }
+  }
+  diagnostics.push(...checkRanges(summaries, keep));
+  return diagnostics;
+}
+
+/**
+ * STK-FLEET-004: ranges of one account's different VPCs that overlap, reported on the later
+ * stack (run order) against the earliest earlier stack it overlaps, so each stack gets at most
+ * one finding per range and the output does not depend on how many others collide.
+ */
+function checkRanges(summaries: readonly FleetSummary[], keep: (later: FleetSummary, earlier: FleetSummary) => boolean): Diagnostic[] {
+  type Entry = { summary: FleetSummary; claim: FleetRange; cidr: Cidr };
+  const byAccount = new Map<string, Entry[]>();
+  for (const summary of summaries) {
+    for (const claim of summary.ranges ?? []) {
+      const parsed = parseCidr(claim.cidr);
+      if (!parsed) continue;
+      const list = byAccount.get(claim.account) ?? [];
+      list.push({ summary, claim, cidr: canonical(parsed) });
+      byAccount.set(claim.account, list);
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const entries of byAccount.values()) {
+    entries.forEach((entry, i) => {
+      const first = entries.slice(0, i).find((e) => e.summary !== entry.summary && e.claim.vpc !== entry.claim.vpc && overlaps(e.cidr, entry.cidr));
+      if (!first || !keep(entry.summary, first.summary)) return;
+      const { claim, summary } = entry;
+      diagnostics.push({
+        ...diag(
+          "STK-FLEET-004",
+          `VPC range ${formatCidr(entry.cidr)} overlaps ${formatCidr(first.cidr)} of stack ${first.summary.name} (${first.summary.file}) in account ${claim.account}`,
+          {
+            file: claim.file,
+            range: claim.range,
+            pointer: claim.pointer,
+            hint: "Give each VPC of an account its own range, so the networks can be peered or joined by a Transit Gateway",
+            related: [{ message: `${formatCidr(first.cidr)} of ${first.summary.name} here`, file: first.claim.file, range: first.claim.range }],
+          },
+        ),
+        stack: summary.file,
+      });
+    });
   }
   return diagnostics;
 }

@@ -6,6 +6,7 @@ import type { CompileResult } from "../compile/compile.js";
 import { LOCK_FILE, sha256, type LockFile } from "../emit/lock.js";
 import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
+import { isPreserved } from "../model/preserve.js";
 
 export interface FileChange {
   /** Relative to out/<stack>/. */
@@ -40,9 +41,12 @@ export async function compareOutputs(result: Pick<CompileResult, "stacks">, outD
     names.add(name);
     const dir = path.join(outDir, name);
     const onDisk = new Map<string, string>();
-    for (const rel of await listFiles(io, dir)) onDisk.set(rel, await io.readFile(path.join(dir, ...rel.split("/"))));
+    const preserve = stack.preserve ?? [];
+    // preserved paths (bind's spec, terraform's working files) are not read: never compared, never drift
+    for (const rel of await listFiles(io, dir, "", preserve)) {
+      if (!isPreserved(rel, preserve)) onDisk.set(rel, await io.readFile(path.join(dir, ...rel.split("/"))));
+    }
     const lock = parseLock(onDisk.get(LOCK_FILE));
-    const preserve = new Set(stack.preserve ?? []);
     const changes: FileChange[] = [];
     const edited = (rel: string, text: string) => lock?.files[rel] !== undefined && lock.files[rel] !== sha256(text);
     for (const file of stack.files) {
@@ -57,7 +61,7 @@ export async function compareOutputs(result: Pick<CompileResult, "stacks">, outD
     }
     const produced = new Set(stack.files.map((f) => f.path));
     for (const [rel, actual] of onDisk) {
-      if (produced.has(rel) || preserve.has(rel)) continue;
+      if (produced.has(rel)) continue;
       changes.push({ path: rel, kind: "removed", actual, handEdited: lock !== undefined && lock.files[rel] === undefined });
     }
     changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -84,8 +88,8 @@ function parseLock(text: string | undefined): LockFile | undefined {
   }
 }
 
-/** Regular files under dir; symlinks (dir itself included) are never followed. */
-async function listFiles(io: Io, dir: string, rel = ""): Promise<string[]> {
+/** Regular files under dir; symlinks (dir itself included) are never followed, preserved folders never walked. */
+async function listFiles(io: Io, dir: string, rel = "", preserve: readonly string[] = []): Promise<string[]> {
   let entries;
   try {
     if (rel === "" && (await io.isSymlink?.(dir))) return [];
@@ -96,7 +100,8 @@ async function listFiles(io: Io, dir: string, rel = ""): Promise<string[]> {
   const out: string[] = [];
   for (const entry of entries) {
     const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory) out.push(...(await listFiles(io, path.join(dir, entry.name), child)));
+    if (entry.isDirectory && isPreserved(child, preserve)) continue;
+    if (entry.isDirectory) out.push(...(await listFiles(io, path.join(dir, entry.name), child, preserve)));
     else if (entry.isFile) out.push(child);
   }
   return out;

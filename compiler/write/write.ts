@@ -7,6 +7,7 @@
 import path from "node:path";
 import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
+import { preservedFolders } from "../model/preserve.js";
 import type { VirtualFile } from "../model/virtual-file.js";
 import { acquireOutLock, DEFAULT_LOCK_TIMEOUT_MS } from "./durable/lock.js";
 import { stagingDir } from "./durable/names.js";
@@ -18,7 +19,7 @@ export { carried } from "./durable/carried.js";
 export interface StackOutput {
   name: string;
   files: readonly VirtualFile[];
-  /** Paths under out/<name>/ to keep from the previous folder. */
+  /** Paths under out/<name>/ to keep from the previous folder (a trailing `/`: a folder, moved). */
   preserve: readonly string[];
 }
 
@@ -47,11 +48,11 @@ export async function writeStackOutputs(outDir: string, stacks: readonly StackOu
 /** The write itself, for a caller that already holds outDir's lock and ran recover(). */
 export async function writeLocked(outDir: string, stacks: readonly StackOutput[], runId: string, io: Io): Promise<void> {
   await io.mkdir(outDir);
-  const staged: { name: string; dir: string }[] = [];
+  const staged: { name: string; dir: string; folders: string[] }[] = [];
   try {
     for (const stack of stacks) {
       const dir = stagingDir(outDir, stack.name, runId);
-      staged.push({ name: stack.name, dir });
+      staged.push({ name: stack.name, dir, folders: preservedFolders(stack.preserve) });
       await stageStack(dir, path.join(outDir, stack.name), stack.files, stack.preserve, io);
     }
   } catch (err) {

@@ -147,6 +147,33 @@ test("--changed-since: exactly the stacks whose manifest or base changed (commit
   assert.equal(await selected("HEAD~1"), [...prod, `fleet/${devStack}`, "fleet/dev/new-stack.yaml"].sort());
   assert.equal(await selected("HEAD"), [`fleet/${devStack}`, "fleet/dev/new-stack.yaml"].sort());
 
+  // the fleet checks still see the whole fleet: a changed dev stack taking an unchanged prod
+  // stack's name is found, though the prod stack is not compiled (and, later in the fleet, it is
+  // the one the finding is located in)
+  const victim = files.find((f) => f.startsWith("prod/") && !f.endsWith("base.yaml"))!;
+  const victimName = /name: (\S+)/.exec(readFileSync(path.join(repo, "fleet", victim), "utf8"))![1]!;
+  const taker = files.find((f) => f.startsWith("dev/") && f !== devStack && !f.endsWith("base.yaml"))!;
+  edit(repo, `fleet/${taker}`, /name: \S+/, `name: ${victimName}`);
+  git("commit", "-q", "-am", "clash");
+  const clash = await runCli(["check", "fleet", ...NOW, "-f", "json", "--changed-since", "HEAD~1"], { cwd: repo });
+  assert.is(clash.code, 1, clash.stdout);
+  const found = (JSON.parse(clash.stdout) as { diagnostics: { code: string; file: string; related?: { file: string }[] }[] }).diagnostics.filter((d) => d.code === "STK-FLEET-001");
+  assert.is(found.length, 1, clash.stdout);
+  assert.equal([found[0]!.file, ...found[0]!.related!.map((r) => r.file)].sort(), [`fleet/${taker}`, `fleet/${victim}`].sort());
+  // and across shards: whichever shard holds one of the two stacks reports it
+  const shards = await Promise.all(
+    [1, 2, 3].map(async (k) => {
+      const run = await runCli(["check", "fleet", ...NOW, "-f", "json", "--shard", `${k}/3`], { cwd: repo });
+      const json = JSON.parse(run.stdout) as { stacks: { file: string }[]; diagnostics: { code: string }[] };
+      return { code: run.code, holds: json.stacks.some((x) => [`fleet/${taker}`, `fleet/${victim}`].includes(x.file)), clash: json.diagnostics.some((d) => d.code === "STK-FLEET-001") };
+    }),
+  );
+  for (const shard of shards) {
+    assert.is(shard.clash, shard.holds);
+    assert.is(shard.code, shard.holds ? 1 : 0);
+  }
+  git("reset", "-q", "--hard", "HEAD~1");
+
   const bad = await runCli(["check", "fleet", "--changed-since", "no-such-ref"], { cwd: repo });
   assert.is(bad.code, 2);
   assert.match(bad.stderr, /no-such-ref/);

@@ -159,6 +159,11 @@ function policyStage(): CatalogPolicyStage {
   return stage;
 }
 
+/** One case through the pipeline, policies included (what checkCase runs twice). */
+export async function compileCase(c: FuzzCase): Promise<CompileResult> {
+  return (await run(caseFiles(c), c.entry)).result;
+}
+
 async function run(files: Map<string, string>, entry: string): Promise<{ result: CompileResult; io: MemoryIo }> {
   const io = memoryProject(Object.fromEntries(files), CWD);
   const result = await compile([entry], { cwd: CWD, io, emit: true, policy: policyStage() });

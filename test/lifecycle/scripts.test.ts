@@ -153,10 +153,11 @@ test(
     const bad = box.run(DEV, "up", ["--yes"]);
     assert.is(bad.status, 2);
     assert.match(bad.stderr, "up: unknown argument: --yes");
-    assert.match(bad.stderr, "Usage: out/dev-eu-west-1/bin/up [--help]");
+    assert.match(bad.stderr, "Usage: out/dev-eu-west-1/bin/up [--from STEP] [--help]");
     const help = box.run(PROD, "down", ["--help"]);
     assert.is(help.status, 0);
-    assert.match(help.stdout, "Usage: out/prod-eu-west-1/bin/down [--yes] [--allow-prod] [--help]");
+    assert.match(help.stdout, "Usage: out/prod-eu-west-1/bin/down [--yes] [--allow-prod] [--from STEP] [--help]");
+    assert.match(help.stdout, "--from STEP    start at this step (after a failure: the one it stopped in): credentials, backup, addons, cluster, terraform");
     assert.match(help.stdout, "--allow-prod   required: this is a production stack");
     assert.match(help.stdout, "Exit status: 0 done; 2 usage error; 3 refused");
     assert.equal([...bad.calls, ...help.calls], []);
@@ -169,7 +170,7 @@ test(
     box.install(PROD, "down", committed(PROD, "down"));
     const r = box.run(PROD, "down", ["--yes", "--allow-prod"], { env: { STUB_FAIL: "helmfile" } });
     assert.is(r.status, 7);
-    assert.match(r.stderr, "down: stopped in step addons: the command above failed (exit 7).");
+    assert.match(r.stderr, "down: stopped in step addons: the command above failed (exit 7). Fix the cause, then continue with out/prod-eu-west-1/bin/down --from addons");
     assert.equal(r.calls.map((c) => c.tool), ["kops", "date", "velero", "kubectl", "helmfile"]);
     // the same in up: a failing terraform apply, and bind never runs
     box.install(DEV, "up", committed(DEV, "up"));
@@ -178,6 +179,42 @@ test(
     assert.is(up.status, 7);
     assert.equal(up.calls.map(line), ["terraform -chdir=out/dev-eu-west-1/terraform-bootstrap init -input=false", "terraform -chdir=out/dev-eu-west-1/terraform-bootstrap apply -input=false -auto-approve", "terraform -chdir=out/dev-eu-west-1/terraform init -input=false"]);
     assert.match(up.stderr, "up: stopped in step terraform");
+  }),
+);
+
+test(
+  "--from STEP starts at that step (each step sets what it needs); an unknown step is a usage error",
+  withSandbox((box) => {
+    box.install(DEV, "up", committed(DEV, "up"));
+    // no encryptionconfig.yaml: only the cluster step needs it, and it does not run
+    const r = box.run(DEV, "up", ["--from", "validate"]);
+    assert.is(r.status, 0, r.stderr);
+    assert.equal(r.calls.map(line), [
+      `kops validate cluster --name ${DEV_CLUSTER} --wait 20m`,
+      "kubectl create namespace monitoring",
+      "openssl rand -base64 24",
+      "kubectl --namespace monitoring create secret generic grafana-admin --from-literal=admin-user=admin --from-literal=admin-password=c2VjcmV0LWZvci10ZXN0cw==",
+      "helmfile --file out/dev-eu-west-1/helmfile/helmfile.yaml apply",
+    ]);
+    assert.is(r.calls[0]!.kopsStateStore, "s3://acme-dev-euw1-kops-state");
+    assert.match(r.stderr, "==> [6/7] Wait until the cluster is healthy");
+    const eq = box.run(DEV, "up", ["--from=addons"]);
+    assert.is(eq.status, 0, eq.stderr);
+    assert.is(eq.calls[0] && line(eq.calls[0]), "kubectl create namespace monitoring");
+    const cluster = box.run(DEV, "up", ["--from", "cluster"]);
+    assert.is(cluster.status, 4);
+    assert.match(cluster.stderr, "up: encryptionconfig.yaml is missing");
+    const bad = box.run(DEV, "up", ["--from", "everything"]);
+    assert.is(bad.status, 2);
+    assert.match(bad.stderr, "up: --from: no step named everything (steps: bootstrap, terraform, bind, cluster, credentials, validate, addons)");
+    const none = box.run(DEV, "up", ["--from"]);
+    assert.is(none.status, 2);
+    assert.match(none.stderr, "up: --from needs a step");
+    assert.equal([...bad.calls, ...none.calls, ...cluster.calls], []);
+    box.install(PROD, "down", committed(PROD, "down"));
+    const down = box.run(PROD, "down", ["--yes", "--allow-prod", "--from", "terraform"]);
+    assert.is(down.status, 0, down.stderr);
+    assert.equal(down.calls.map((c) => `${c.tool} ${c.args[1] ?? ""}`), ["terraform init", "terraform destroy"]);
   }),
 );
 

@@ -19,10 +19,15 @@ const STACKS = ["alpha", "beta", "gamma"];
 const oldTree = (s: string) => ({ "main.tf": `# old ${s}\n`, "kops/cluster.yaml": `old: ${s}\n`, "gone.txt": "only in the old build\n" });
 const newTree = (s: string) => ({ "main.tf": `# new ${s}\n`, "kops/cluster.yaml": `new: ${s}\n`, "helmfile/helmfile.yaml": `new: ${s}\n` });
 
+// terraform's working folder in alpha: tool-owned, moved (never copied) into whichever build wins
+const PROVIDER = path.join(OUT, "alpha", "terraform", ".terraform", "providers", "aws.bin");
+const FOLDERS = ["terraform/.terraform"];
+
 /** out/ with the old build of every stack, except `missing` (a stack the new build adds). */
 function oldOut(missing: string[] = []): MemoryIo {
   const files: Record<string, string> = { "/w/.git/HEAD": "ref: refs/heads/main\n" };
   for (const s of STACKS) if (!missing.includes(s)) for (const [f, t] of Object.entries(oldTree(s))) files[path.join(OUT, s, f)] = t;
+  if (!missing.includes("alpha")) files[PROVIDER] = "provider binary";
   return createMemoryIo({ files });
 }
 
@@ -31,7 +36,7 @@ async function stageAll(io: Io, runId: string) {
   for (const s of STACKS) {
     const dir = stagingDir(OUT, s, runId);
     await stageStack(dir, path.join(OUT, s), Object.entries(newTree(s)).map(([p, contents]) => ({ path: p, contents })), [], io);
-    staged.push({ name: s, dir });
+    staged.push({ name: s, dir, folders: s === "alpha" ? FOLDERS : [] });
   }
   return staged;
 }
@@ -41,7 +46,9 @@ function state(io: MemoryIo, missing: string[] = []): Record<string, string> {
   const snap = io.snapshot();
   const out: Record<string, string> = {};
   for (const s of STACKS) {
-    const files = Object.fromEntries([...snap].filter(([p]) => p.startsWith(path.join(OUT, s) + "/")).map(([p, t]) => [path.relative(path.join(OUT, s), p), t]));
+    const files = Object.fromEntries(
+      [...snap].filter(([p]) => p.startsWith(path.join(OUT, s) + "/") && !p.includes("/.terraform/")).map(([p, t]) => [path.relative(path.join(OUT, s), p), t]),
+    );
     const is = (tree: Record<string, string>) => JSON.stringify(Object.entries(files).sort()) === JSON.stringify(Object.entries(tree).sort());
     out[s] = is(newTree(s)) ? "new" : missing.includes(s) && Object.keys(files).length === 0 ? "old" : is(oldTree(s)) ? "old" : Object.keys(files).length === 0 ? "missing" : "mixed";
   }
@@ -75,8 +82,9 @@ for (const missing of [[], ["beta"]]) {
   test(`${label}: a kill before any rename, fsync, write or removal of the commit — the next run makes every stack entirely old or entirely new`, async () => {
     const calls = await callsOfCleanCommit(missing);
     const renames = calls.get("rename") ?? 0;
-    // the journal's rename, then out/<stack> → old (when it existed) and staged → out/<stack>
-    assert.is(renames, 1 + 2 * STACKS.length - missing.length);
+    // the journal's rename, then out/<stack> → old (when it existed) and staged → out/<stack>, and
+    // alpha's .terraform/ moved into its new folder
+    assert.is(renames, 1 + 2 * STACKS.length - missing.length + 1);
     let trials = 0;
     for (const op of ["rename", "fsync", "writeFile", "remove", "stat"]) {
       for (let n = 1; n <= (calls.get(op) ?? 0); n++) {
@@ -92,6 +100,9 @@ for (const missing of [[], ["beta"]]) {
         assert.equal(versions.size, 1, `${op} #${n}: every stack the same build: ${JSON.stringify(after)}`);
         assert.is([...versions][0], committed ? "new" : "old", `${op} #${n}: ${JSON.stringify(after)}`);
         assert.equal(leftovers(io), [], `${op} #${n}: leftovers`);
+        // terraform's working folder survives in alpha, whichever build it holds
+        assert.is(io.snapshot().get(PROVIDER), "provider binary", `${op} #${n}: .terraform/ kept`);
+        assert.equal([...io.snapshot().keys()].filter((p) => p.endsWith("aws.bin")), [PROVIDER]);
         // the journal's own rename is the commit point
         if (op === "rename" && n === 1) assert.is([...versions][0], "old");
         if (op === "rename" && n > 1) assert.is([...versions][0], "new");
@@ -118,6 +129,16 @@ test("a rename refused in a live process (EACCES on the 3rd stack) undoes the sw
   assert.match(await rejection(commit(OUT, staged, "r1", refusing)), /EACCES/);
   assert.ok(renames >= 6);
   assert.equal(state(io), { alpha: "old", beta: "old", gamma: "old" });
+  assert.equal(leftovers(io), []);
+  assert.is(io.snapshot().get(PROVIDER), "provider binary", "alpha's .terraform/ is back in its old folder");
+});
+
+test("a clean commit moves the tool-owned folder into the new build, by rename", async () => {
+  const io = oldOut();
+  const staged = await stageAll(io, "r1");
+  await commit(OUT, staged, "r1", io);
+  assert.equal(state(io), { alpha: "new", beta: "new", gamma: "new" });
+  assert.is(io.snapshot().get(PROVIDER), "provider binary");
   assert.equal(leftovers(io), []);
 });
 

@@ -43,10 +43,21 @@ const cache = new WeakMap<StackModel, StackLifecycle>();
 export function stackLifecycle(model: StackModel): StackLifecycle {
   let lifecycle = cache.get(model);
   if (!lifecycle) {
-    lifecycle = { up: upSteps(model), down: downSteps(model), upgrade: upgradeSteps(model) };
+    const own = (steps: Step[]) => steps.map((s) => withStateStore(model, s));
+    lifecycle = { up: own(upSteps(model)), down: own(downSteps(model)), upgrade: own(upgradeSteps(model)) };
     cache.set(model, lifecycle);
   }
   return lifecycle;
+}
+
+/**
+ * A step that runs kops sets KOPS_STATE_STORE itself, first: each step's block can be pasted on
+ * its own, and a script started at any step (`--from`) has what it needs.
+ */
+function withStateStore(model: StackModel, step: Step): Step {
+  const usesKops = step.actions.some((a) => (a.kind === "run" || a.kind === "expect") && a.command.argv[0] === "kops");
+  const sets = step.actions.some((a) => a.kind === "export" && a.name === "KOPS_STATE_STORE");
+  return usesKops && !sets ? { ...step, actions: [kopsStateStore(model), ...step.actions] } : step;
 }
 
 /**

@@ -55,6 +55,10 @@ export function renderScript(spec: ScriptSpec): string {
   for (const f of flags) if (!FLAG.test(f.flag)) throw new Error(`bad flag ${f.flag}`);
   // the name is written into double-quoted messages below: only letters, digits and dashes
   if (!NAME.test(spec.name)) throw new Error(`bad script name ${spec.name}`);
+  // the invocation goes into the single-quoted ERR trap: plain path characters only
+  if (!/^[A-Za-z0-9_./-]+$/.test(spec.invocation)) throw new Error(`bad invocation ${spec.invocation}`);
+  for (const s of spec.steps) if (!/^[a-z][a-z0-9-]*$/.test(s.id)) throw new Error(`bad step id ${s.id}`);
+  if (new Set(spec.steps.map((s) => s.id)).size !== spec.steps.length) throw new Error("step ids must be unique");
   const say = "say";
   const lines: string[] = [];
   const emit = (...more: string[]) => lines.push(...more);
@@ -65,13 +69,16 @@ export function renderScript(spec: ScriptSpec): string {
 
   // help: printf with one quoted word per line, never a heredoc whose text could end it early
   const usageFlags = flags.filter((f) => f.flag !== "--help").map((f) => `[${f.flag}]`);
+  const ids = spec.steps.map((s) => s.id);
   const help = [
-    `Usage: ${spec.invocation} ${[...usageFlags, "[--help]"].join(" ")}`,
+    `Usage: ${spec.invocation} ${[...usageFlags, "[--from STEP]", "[--help]"].join(" ")}`,
     "",
     ...spec.description,
     "",
     "Options:",
-    ...flags.map((f) => `  ${f.flag.padEnd(14)} ${f.help}`),
+    ...flags.filter((f) => f.flag !== "--help").map((f) => `  ${f.flag.padEnd(14)} ${f.help}`),
+    `  ${"--from STEP".padEnd(14)} start at this step (after a failure: the one it stopped in): ${ids.join(", ")}`,
+    ...flags.filter((f) => f.flag === "--help").map((f) => `  ${f.flag.padEnd(14)} ${f.help}`),
     ...(spec.notes && spec.notes.length > 0 ? ["", ...spec.notes] : []),
     "",
     "Exit status: 0 done; 2 usage error; 3 refused (not confirmed, or a flag is missing); 4 a program or",
@@ -82,13 +89,19 @@ export function renderScript(spec: ScriptSpec): string {
   emit("}", "");
   emit(`${say}() {`, "  printf '%s\\n' \"$*\" >&2", "}", "");
 
-  // flags: booleans only, so one pass over the arguments
+  // flags
   for (const f of flags) if (f.flag !== "--help") emit(`${flagVariable(f.flag)}=false`);
-  emit('for argument in "$@"; do', '  case "${argument}" in');
+  emit('from=""', 'while [[ "$#" -gt 0 ]]; do', '  case "$1" in');
   for (const f of flags) if (f.flag !== "--help") emit(`    ${f.flag}) ${flagVariable(f.flag)}=true ;;`);
+  emit("    --from)", '      if [[ "$#" -lt 2 ]]; then', `        ${say} ${shellWord(`${spec.name}: --from needs a step: ${ids.join(", ")}`)}`, `        exit ${SCRIPT_EXIT.usage}`, "      fi");
+  emit('      from="$2"', "      shift", "      ;;", '    --from=*) from="${1#--from=}" ;;');
   emit("    -h | --help)", "      usage", "      exit 0", "      ;;");
-  emit("    *)", `      ${say} ${shellWord(`${spec.name}: unknown argument:`)} "\${argument}"`, "      usage >&2", `      exit ${SCRIPT_EXIT.usage}`, "      ;;");
-  emit("  esac", "done", "");
+  emit("    *)", `      ${say} ${shellWord(`${spec.name}: unknown argument:`)} "$1"`, "      usage >&2", `      exit ${SCRIPT_EXIT.usage}`, "      ;;");
+  emit("  esac", "  shift", "done", "");
+  // the step to start at, by number
+  emit("first=1", 'case "${from}" in', `  "" | ${shellWord(ids[0]!)}) ;;`);
+  ids.slice(1).forEach((id, i) => emit(`  ${shellWord(id)}) first=${i + 2} ;;`));
+  emit("  *)", `    ${say} ${shellWord(`${spec.name}: --from: no step named`)} "\${from}" ${shellWord(`(steps: ${ids.join(", ")})`)}`, `    exit ${SCRIPT_EXIT.usage}`, "    ;;", "esac", "");
 
   if (spec.guard) {
     emit(`if [[ "\${${flagVariable(spec.guard.flag)}}" != true ]]; then`);
@@ -105,10 +118,13 @@ export function renderScript(spec: ScriptSpec): string {
     emit('  if ! command -v "${tool}" >/dev/null 2>&1; then');
     emit(`    ${say} "${spec.name}: \${tool} is not on PATH. Nothing was run."`, `    exit ${SCRIPT_EXIT.missing}`, "  fi", "done");
   }
-  for (const r of spec.steps.flatMap((s) => s.requires ?? [])) {
-    emit(`if [[ ! -f ${shellWord(r.path)} ]]; then`);
-    emit(`  ${say} ${shellWord(`${spec.name}: ${r.path} is missing: ${r.hint} Nothing was run.`)}`, `  exit ${SCRIPT_EXIT.missing}`, "fi");
-  }
+  // the files the steps that will run need
+  spec.steps.forEach((s, i) => {
+    for (const r of s.requires ?? []) {
+      emit(`if [[ "\${first}" -le ${i + 1} && ! -f ${shellWord(r.path)} ]]; then`);
+      emit(`  ${say} ${shellWord(`${spec.name}: ${r.path} is missing: ${r.hint} Nothing was run.`)}`, `  exit ${SCRIPT_EXIT.missing}`, "fi");
+    }
+  });
   emit("");
 
   if (spec.confirm) {
@@ -121,11 +137,17 @@ export function renderScript(spec: ScriptSpec): string {
     emit(...refuse("not confirmed.").map((l) => `  ${l}`), "  fi", "fi", "");
   }
 
-  emit(`step=""`, `trap '${say} "${spec.name}: stopped in step \${step}: the command above failed (exit $?)."' ERR`, "");
+  emit(
+    `step=""`,
+    `trap '${say} "${spec.name}: stopped in step \${step}: the command above failed (exit $?). Fix the cause, then continue with ${spec.invocation} --from \${step}"' ERR`,
+    "",
+  );
+  // each step on its own: everything it uses is set inside it, so --from can start at any
   spec.steps.forEach((s, i) => {
-    emit(`step=${shellWord(s.id)}`, `${say} ${shellWord(`==> [${i + 1}/${spec.steps.length}] ${s.title}`)}`);
-    for (const action of s.actions) emit(...printForScript(action, say));
-    emit("");
+    emit(`if [[ "\${first}" -le ${i + 1} ]]; then`);
+    emit(`  step=${shellWord(s.id)}`, `  ${say} ${shellWord(`==> [${i + 1}/${spec.steps.length}] ${s.title}`)}`);
+    for (const action of s.actions) emit(...printForScript(action, say).map((l) => `  ${l}`));
+    emit("fi", "");
   });
   emit(`${say} ${shellWord(`${spec.name}: done.`)}`);
   return `${lines.join("\n")}\n`;

@@ -6,7 +6,7 @@ import type { StackModel } from "../../model/model.js";
 import type { Emitter, EmitOutput } from "../emitter.js";
 import { generatedHeader } from "../header.js";
 import { backendFile } from "./backend.js";
-import { bootstrapModule } from "./bootstrap.js";
+import { BOOTSTRAP_DIR, bootstrapModule } from "./bootstrap.js";
 import { dnsFile } from "./dns.js";
 import { iamFile } from "./iam.js";
 import { kmsFile } from "./kms.js";
@@ -23,6 +23,19 @@ import { versionsFile } from "./versions.js";
 export type { TerraformArtifact, ModuleArtifact, ResourceArtifact, InstanceArtifact, ArtifactValue } from "./tf/artifact.js";
 
 export const TERRAFORM_DIR = "terraform";
+
+/**
+ * What terraform writes beside the modules when the runbook (or bin/up, bin/down) runs it there:
+ * the provider lock `init` chose, the `.terraform/` working folder (providers, backend settings;
+ * moved, never copied or read), and terraform-bootstrap's local state — the only record of the
+ * state bucket, which a rebuild must never drop. Rebuilds keep them; verify and the drift check
+ * do not count them.
+ */
+export const TERRAFORM_WORKING_FILES: readonly string[] = [TERRAFORM_DIR, BOOTSTRAP_DIR].flatMap((dir) => [
+  `${dir}/.terraform.lock.hcl`,
+  `${dir}/.terraform/`,
+  ...(dir === BOOTSTRAP_DIR ? [`${dir}/terraform.tfstate`, `${dir}/terraform.tfstate.backup`] : []),
+]);
 
 export function rootModule(stack: TfStack): TfModule {
   const dir = TERRAFORM_DIR;
@@ -62,5 +75,6 @@ export function emitTerraform(model: StackModel): EmitOutput {
 export const terraformEmitter: Emitter = {
   id: "terraform",
   description: "Terraform root module (network, buckets, DNS, IAM, KMS) and its state-bucket bootstrap",
+  preserve: TERRAFORM_WORKING_FILES,
   emit: (model) => emitTerraform(model),
 };

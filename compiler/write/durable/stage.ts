@@ -4,6 +4,7 @@
 // must not hold empty files.
 import path from "node:path";
 import type { Io } from "../../io/io.js";
+import { preservedFiles } from "../../model/preserve.js";
 import { carried } from "./carried.js";
 
 export interface StagedFile {
@@ -14,8 +15,10 @@ export interface StagedFile {
 }
 
 /**
- * Writes `files` into a fresh `staging` folder, carries the `preserve` paths over from `target`
- * (files a later tool owns: kops/cluster.yaml from `stackc bind`), and flushes it all.
+ * Writes `files` into a fresh `staging` folder, carries the preserved files over from `target`
+ * (files a later tool owns: kops/cluster.yaml from `stackc bind`, terraform's lock and bootstrap
+ * state), and flushes it all. Preserved folders (`.terraform/`, with provider binaries) are not
+ * copied: the transaction moves them by rename at the swap (transaction.ts).
  */
 export async function stageStack(staging: string, target: string, files: readonly StagedFile[], preserve: readonly string[], io: Io): Promise<void> {
   await io.remove(staging);
@@ -25,7 +28,7 @@ export async function stageStack(staging: string, target: string, files: readonl
     await io.mkdir(path.dirname(full));
     await io.writeFile(full, file.contents, file.executable ? { executable: true } : {});
   }
-  for (const keep of preserve) {
+  for (const keep of preservedFiles(preserve)) {
     if (files.some((f) => f.path === keep)) continue;
     if (await carried(io, target, keep)) {
       const to = path.join(staging, ...keep.split("/"));

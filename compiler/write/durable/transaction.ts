@@ -30,6 +30,8 @@ export interface JournalStack {
   old: string;
   /** Whether out/<name> existed when the journal was written (under the lock: it cannot change). */
   hadTarget: boolean;
+  /** Tool-owned folders (relative, e.g. terraform/.terraform) moved from the old folder into the new one by rename. */
+  folders: string[];
 }
 
 export interface Journal {
@@ -45,6 +47,8 @@ export interface StagedStack {
   name: string;
   /** Absolute staging folder, inside outDir. */
   dir: string;
+  /** Tool-owned folders of out/<name>/ to move into the new folder (preservedFolders of the emitters' preserve). */
+  folders?: readonly string[];
 }
 
 export interface Recovery {
@@ -73,7 +77,11 @@ export function parseJournal(text: string): Journal | undefined {
     const j = JSON.parse(text) as Partial<Journal>;
     if (j.format !== 1 || !Array.isArray(j.stacks) || (j.direction !== "forward" && j.direction !== "back")) return undefined;
     const named = (s: unknown) => typeof s === "string" && s !== "" && !s.includes("/") && !s.includes("\\") && s !== "." && s !== "..";
-    for (const s of j.stacks) if (!named(s?.name) || !named(s?.staged) || !named(s?.old) || typeof s?.hadTarget !== "boolean") return undefined;
+    const relative = (s: unknown) => typeof s === "string" && s.split("/").every(named);
+    for (const s of j.stacks) {
+      if (!named(s?.name) || !named(s?.staged) || !named(s?.old) || typeof s?.hadTarget !== "boolean") return undefined;
+      if (!Array.isArray(s.folders) || !s.folders.every(relative)) return undefined;
+    }
     return j as Journal;
   } catch {
     return undefined;
@@ -92,13 +100,35 @@ async function readJournal(outDir: string, io: Io): Promise<{ journal?: Journal;
   return journal ? { journal } : { unreadable: true };
 }
 
+/** A real folder at dir/rel: no symlink on the way (dir included), never followed. */
+async function realFolder(dir: string, rel: string, io: Io): Promise<boolean> {
+  const parts = rel.split("/");
+  for (let i = 0; i <= parts.length; i++) if (await io.isSymlink?.(path.join(dir, ...parts.slice(0, i)))) return false;
+  return (await io.stat(path.join(dir, ...parts)))?.isDirectory ?? false;
+}
+
+/** Tool-owned folders from one tree to the other, by rename (provider binaries are never copied); idempotent. */
+async function moveFolders(from: string, to: string, folders: readonly string[], io: Io): Promise<void> {
+  for (const rel of folders) {
+    const dest = path.join(to, ...rel.split("/"));
+    if (!(await realFolder(from, rel, io)) || (await exists(dest, io))) continue;
+    await io.mkdir(path.dirname(dest));
+    await io.rename(path.join(from, ...rel.split("/")), dest);
+  }
+}
+
 /** Step 3 for one stack, forward; safe to repeat from any state the steps can leave. */
 async function forward(outDir: string, s: JournalStack, io: Io): Promise<void> {
   const staged = path.join(outDir, s.staged);
   const target = path.join(outDir, s.name);
   const old = path.join(outDir, s.old);
   if (!(await exists(staged, io))) return; // swapped already
-  if (s.hadTarget && !(await exists(old, io))) await io.rename(target, old);
+  if (s.hadTarget) {
+    const oldMoved = await exists(old, io);
+    // terraform's .terraform/ and the like go with the stack into its new folder
+    await moveFolders(oldMoved ? old : target, staged, s.folders, io);
+    if (!oldMoved) await io.rename(target, old);
+  }
   await io.rename(staged, target);
 }
 
@@ -107,7 +137,11 @@ async function back(outDir: string, s: JournalStack, io: Io): Promise<void> {
   const target = path.join(outDir, s.name);
   const old = path.join(outDir, s.old);
   if (s.hadTarget) {
-    if (await exists(old, io)) {
+    const stagedLeft = await exists(path.join(outDir, s.staged), io);
+    const oldMoved = await exists(old, io);
+    // the tool-owned folders go back with the old output first (never removed with the new one)
+    if (stagedLeft || oldMoved) await moveFolders(stagedLeft ? path.join(outDir, s.staged) : target, oldMoved ? old : target, s.folders, io);
+    if (oldMoved) {
       await io.remove(target); // the new folder (or nothing, between the two renames)
       await io.rename(old, target);
     }
@@ -147,7 +181,7 @@ export async function commit(outDir: string, staged: readonly StagedStack[], run
   try {
     const stacks: JournalStack[] = [];
     for (const s of staged) {
-      stacks.push({ name: s.name, staged: path.basename(s.dir), old: oldName(s.name, runId), hadTarget: await exists(path.join(outDir, s.name), io) });
+      stacks.push({ name: s.name, staged: path.basename(s.dir), old: oldName(s.name, runId), hadTarget: await exists(path.join(outDir, s.name), io), folders: [...(s.folders ?? [])] });
     }
     journal = { format: 1, runId, pid: process.pid, host: io.hostname(), direction: "forward", stacks };
     // the staged folders' own entries in outDir are flushed by writeJournal's folder fsync
