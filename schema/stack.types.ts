@@ -82,6 +82,10 @@ export interface Stack {
      */
     charts?: Chart[];
     backups?: Backups;
+    /**
+     * Blue/green: the path (relative to this file) of the stack this one replaces, running beside it until the cut-over. stackc checks that the two can coexist (cluster names, external-dns owner ids, IRSA issuers, IAM names, address ranges, bucket and zone names), gives this stack's Velero a read-only backup location on the old stack's backup bucket (with read-only IAM on it), and writes the cut-over into this stack's runbook. Remove it once the old stack is retired.
+     */
+    replaces?: string;
     policy?: Policy;
   };
 }
@@ -110,13 +114,21 @@ export interface Cloud {
   accountId?: string;
 }
 /**
- * The VPC and its subnets.
+ * The VPC and its subnets: the stack's own (cidr), or a shared network it lives in (use).
  */
 export interface Network {
   /**
-   * VPC CIDR block (RFC 1918). With a /16 to /22 block stackc derives the subnets; otherwise give spec.network.subnets.
+   * Path (relative to this file) of the `kind: Network` manifest this stack lives in. The stack then creates no VPC, NAT or utility subnet: it reads the network's outputs from the network's Terraform state and creates only its private subnets, in its block. Excludes cidr, natGateways, subnets and flowLogs (they are the network's).
    */
-  cidr: string;
+  use?: string;
+  /**
+   * This stack's private address block in the network: an index (the n-th block of the network's clusterBlockPrefix, 1 and up) or a CIDR inside the network. Each zone's private subnet is the eighth of the block numbered by its zone letter, so adding or removing a stack or a zone never moves another's ranges.
+   */
+  block?: number | string;
+  /**
+   * VPC CIDR block (RFC 1918) of the stack's own VPC. With a /16 to /22 block stackc derives the subnets; otherwise give spec.network.subnets. Required unless `use` names a network.
+   */
+  cidr?: string;
   /**
    * `private`: nodes and control plane in private subnets behind NAT, load balancers in utility subnets. `public`: instances in public subnets (not for production).
    */
@@ -849,7 +861,7 @@ export interface Policy {
  */
 export type ResolvedZone = string;
 /**
- * VPC CIDR block (RFC 1918). With a /16 to /22 block stackc derives the subnets; otherwise give spec.network.subnets.
+ * VPC CIDR block (RFC 1918) of the stack's own VPC. With a /16 to /22 block stackc derives the subnets; otherwise give spec.network.subnets. Required unless `use` names a network.
  */
 export type ResolvedCidr = string;
 /**
@@ -1012,6 +1024,10 @@ export interface ResolvedStack {
      */
     charts: ResolvedChart[];
     backups: ResolvedBackups;
+    /**
+     * Blue/green: the path (relative to this file) of the stack this one replaces, running beside it until the cut-over. stackc checks that the two can coexist (cluster names, external-dns owner ids, IRSA issuers, IAM names, address ranges, bucket and zone names), gives this stack's Velero a read-only backup location on the old stack's backup bucket (with read-only IAM on it), and writes the cut-over into this stack's runbook. Remove it once the old stack is retired.
+     */
+    replaces?: string;
     policy: ResolvedPolicy;
   };
 }
@@ -1040,10 +1056,18 @@ export interface ResolvedCloud {
   accountId?: string;
 }
 /**
- * The VPC and its subnets.
+ * The VPC and its subnets: the stack's own (cidr), or a shared network it lives in (use).
  */
 export interface ResolvedNetwork {
-  cidr: ResolvedCidr;
+  /**
+   * Path (relative to this file) of the `kind: Network` manifest this stack lives in. The stack then creates no VPC, NAT or utility subnet: it reads the network's outputs from the network's Terraform state and creates only its private subnets, in its block. Excludes cidr, natGateways, subnets and flowLogs (they are the network's).
+   */
+  use?: string;
+  /**
+   * This stack's private address block in the network: an index (the n-th block of the network's clusterBlockPrefix, 1 and up) or a CIDR inside the network. Each zone's private subnet is the eighth of the block numbered by its zone letter, so adding or removing a stack or a zone never moves another's ranges.
+   */
+  block?: number | string;
+  cidr?: ResolvedCidr;
   /**
    * `private`: nodes and control plane in private subnets behind NAT, load balancers in utility subnets. `public`: instances in public subnets (not for production).
    */

@@ -53,6 +53,9 @@ export async function bind(manifest: string, terraformOutput: string, options: B
     return finish([diag("STK-BIND-009", `${manifest} holds ${compiled.stacks.length} stacks; bind takes one stack manifest`, { hint: "Name the stack's manifest file, e.g. stacks/prod.yaml" })], { usageError: true });
   }
   const stack = compiled.stacks[0]!;
+  if (stack.network) {
+    return finish([diag("STK-BIND-009", `${manifest} is a network manifest; bind takes a stack manifest (a network has no kops spec)`, { hint: "Bind each stack of the network, e.g. stacks/shared/prod-euw1-blue.yaml" })], { usageError: true });
+  }
   const model = stack.model;
   if (!model) return finish([]);
 

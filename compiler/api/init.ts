@@ -27,7 +27,7 @@ export async function init(file: string, options: InitOptions): Promise<InitResu
   const cwd = cwdOption ?? process.cwd();
   const io = ioOption ?? nodeIo;
   const target = path.resolve(cwd, file);
-  const text = scaffoldManifest({ schemaRef: schemaRefFrom(target), ...scaffold, file }, io);
+  const text = scaffoldManifest({ schemaRef: schemaRefFrom(target, scaffold.kind === "network" ? "networkSchema" : "schema"), ...scaffold, file }, io);
   if (dryRun) return { text };
   await writeNewFile(target, text, { io, ...(overwrite ? { overwrite } : {}) });
   return { text, written: displayPath(cwd, target) };

@@ -4,7 +4,9 @@
 import { compile, type CompileResult } from "../compile/compile.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { nodeIo } from "../io/node-io.js";
+import path from "node:path";
 import { applyChangeRules, type StackPlanResult } from "../plan/run.js";
+import { findRetiredStacks, type RetiredStack } from "../plan/retired.js";
 import type { RunOptions } from "./options.js";
 import { secretGate } from "./secret-gate.js";
 
@@ -35,5 +37,33 @@ export async function plan(paths: readonly string[], options: PlanOptions = {}):
   });
   if (result.usageError || hasErrors(result.diagnostics)) return { ...result, plans: [] };
   const run = await applyChangeRules(result, { cwd, outDir, io, ...(options.baseline !== undefined ? { ref: options.baseline } : {}) });
-  return { ...result, plans: run.plans };
+  // out/ folders whose manifest is gone: retired stacks, listed with their teardown
+  const retired = await findRetiredStacks(path.resolve(cwd, outDir), cwd, io);
+  return { ...result, plans: [...run.plans, ...retired.map((r) => retiredPlan(r, outDir))] };
+}
+
+/** A retired stack as a plan of one destructive change: the cluster and its Terraform go (by its teardown, never by stackc). */
+function retiredPlan(stack: RetiredStack, outDir: string): StackPlanResult {
+  const lockPath = `${outDir.replace(/\/+$/, "")}/${stack.name}/stackc.lock.json`;
+  return {
+    file: stack.manifest,
+    name: stack.name,
+    hasBaseline: true,
+    changes: [
+      {
+        class: "destructive",
+        code: "CHG-STACK-RETIRE",
+        tool: "stack",
+        target: stack.name,
+        reason: `Its manifest ${stack.manifest} is gone: the stack is retired. stackc tears nothing down; run its teardown, then delete ${outDir.replace(/\/+$/, "")}/${stack.name}/ (build leaves it until then)`,
+        pointer: "",
+      },
+    ],
+    diagnostics: [],
+    rolls: [],
+    counts: { safe: 0, disruptive: 0, destructive: 1 },
+    baseline: { kind: "none" },
+    baselineLabel: lockPath,
+    cluster: stack.cluster ?? { name: "", stateStore: "" },
+  };
 }

@@ -25,12 +25,14 @@ export function packagePath(...parts: string[]): string {
 export const ASSETS = {
   schema: "schema/stack.schema.json",
   overlaySchema: "schema/stack-overlay.schema.json",
+  networkSchema: "schema/network.schema.json",
   policyWasm: "policies/bundle/policy.wasm",
   policyManifest: "policies/bundle/.manifest",
   policyRules: "policies/bundle/rules.json",
   policyCapabilities: "policies/capabilities.json",
   runbookTemplate: "compiler/emit/runbook/RUNBOOK.md.hbs",
   initTemplate: "compiler/init/templates/stack.yaml.hbs",
+  initNetworkTemplate: "compiler/init/templates/network.yaml.hbs",
 } as const;
 
 export type AssetName = keyof typeof ASSETS;

@@ -13,19 +13,25 @@ import { emitContext } from "../emit/context.js";
 import type { EmitContext, Emitter } from "../emit/emitter.js";
 import { buildLockFile } from "../emit/lock.js";
 import { buildChangeRecord, type ChangeRecord } from "../plan/record.js";
+import { buildNetworkRecord } from "../plan/network-record.js";
 import { emitters as registeredEmitters } from "../emit/registry.js";
 import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
 import { discoverManifests, type DiscoveredManifest } from "../load/discover.js";
-import { createLoadSession, loadManifest, type LoadSession } from "../load/load.js";
+import { createLoadSession, loadManifest, type LoadedManifest, type LoadSession } from "../load/load.js";
+import { checkCoexistence } from "./coexist.js";
 import { resolveWorkspace, workspaceRelativePath } from "../load/workspace.js";
 import type { SourceMap } from "../load/source-map.js";
 import type { StackModel } from "../model/model.js";
 import type { VirtualFile } from "../model/virtual-file.js";
-import { checkFleet } from "../normalize/fleet.js";
+import { checkFleetSummaries, fleetSummary, networkFleetSummary, type FleetSummary } from "../normalize/fleet.js";
+import { normalizeNetwork } from "../normalize/network.js";
+import type { NetworkModel } from "../model/network.js";
+import { emitNetwork } from "../emit/network/emit.js";
 import { normalizeStack } from "../normalize/normalize.js";
 import type { PolicyStage } from "../policy/stage-types.js";
-import { stackSchema, stackValidator } from "../validate/schema.js";
+import { networkSchema, networkValidator, stackSchema, stackValidator } from "../validate/schema.js";
+import type { NetworkManifest } from "../../schema/network.types.js";
 import { validateManifest } from "../validate/validate.js";
 
 export type { PolicyStage } from "../policy/stage-types.js";
@@ -58,8 +64,10 @@ export interface StackResult {
   preserve?: string[];
   /** What the lock records for plan and the change rules. */
   record?: ChangeRecord;
-  /** Entry manifest first, then its bases. */
+  /** Entry manifest first, then its bases (and the network it uses). */
   manifests: string[];
+  /** Set for a kind: Network manifest (which has no `model`). */
+  network?: NetworkModel;
 }
 
 export interface CompileResult {
@@ -93,8 +101,7 @@ export async function compile(inputs: readonly string[], options: CompileOptions
     if (one.result) stacks.push(one.result);
   }
 
-  const members = stacks.filter((s) => s.model && s.sourceMap).map((s) => ({ model: s.model!, sourceMap: s.sourceMap! }));
-  all.push(...checkFleet(members));
+  all.push(...checkFleetSummaries(stacks.flatMap((s) => summaryOf(s) ?? [])));
 
   if (discovered.manifests.length > 0 && stacks.length === 0 && !usageError) {
     all.push(diag("STK-IO-002", "Only StackBase manifests were given; nothing to compile"));
@@ -137,6 +144,40 @@ export async function compileStack(
   all.push(...tag(loaded.diagnostics));
   if (loaded.value === undefined || !loaded.sourceMap || hasErrors(loaded.diagnostics)) return { result, diagnostics: all };
   result.sourceMap = loaded.sourceMap;
+  if (loaded.kind === "Network") {
+    const network = networkModel({ file: loaded.file, value: loaded.value, sourceMap: loaded.sourceMap }, io);
+    all.push(...tag(network.diagnostics));
+    const name = (loaded.value as { metadata?: { name?: unknown } })?.metadata?.name;
+    if (typeof name === "string") result.name = name;
+    if (!network.value || hasErrors(network.diagnostics)) return { result, diagnostics: all };
+    // generated files name the manifest relative to its workspace root, not to cwd (as a stack's)
+    network.value = { ...network.value, source: (await workspaceRelativePath(path.resolve(cwd, loaded.file), io, session.workspace)) ?? loaded.file };
+    result.network = network.value;
+    if (options.emit) {
+      const emitted = emitNetwork(network.value);
+      const stackDir = path.join(outDir, network.value.name);
+      const manifests = loaded.files.map((f) => ({ absolutePath: path.resolve(cwd, f), text: session.sources.get(f) ?? "" }));
+      const lock = buildLockFile({ stackcVersion: context.stackcVersion, stack: network.value.name, stackDir, manifests, files: emitted.files, record: buildNetworkRecord(network.value) });
+      result.files = [...emitted.files, lock].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      result.artifacts = emitted.artifact;
+      result.preserve = [];
+    }
+    if (options.policy?.evaluateNetwork) {
+      all.push(...tag(options.policy.evaluateNetwork({ network: network.value, artifacts: result.artifacts ?? {}, sourceMap: loaded.sourceMap })));
+    }
+    return { result, diagnostics: all };
+  }
+  // the network the stack lives in: validated and normalized with it (its findings point into its own file)
+  let network: NetworkModel | undefined;
+  if (loaded.network) {
+    const normalized = networkModel(loaded.network, io);
+    all.push(...tag(normalized.diagnostics));
+    if (normalized.value && !hasErrors(normalized.diagnostics)) {
+      // the stack's files name it too: relative to its workspace root, not to cwd
+      const source = (await workspaceRelativePath(path.resolve(cwd, loaded.network.file), io, session.workspace)) ?? loaded.network.file;
+      network = { ...normalized.value, source };
+    }
+  }
 
   const validated = validateManifest(loaded.value, loaded.sourceMap, stackValidator(io));
   all.push(...tag(validated.diagnostics));
@@ -144,13 +185,25 @@ export async function compileStack(
   if (typeof name === "string") result.name = name;
   if (!validated.value) return { result, diagnostics: all };
 
-  const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap, stackSchema(io));
+  const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap, stackSchema(io), network);
   all.push(...tag(normalized.diagnostics));
   if (!normalized.value || hasErrors(normalized.diagnostics)) return { result, diagnostics: all };
   // generated files name the manifest relative to its workspace root, not to cwd (model.source)
   const source = (await workspaceRelativePath(path.resolve(cwd, loaded.file), io, session.workspace)) ?? loaded.file;
   const model = { ...normalized.value, source };
   result.model = model;
+
+  // blue/green: the stack this one replaces, normalized with its network, and checked against this one
+  if (loaded.replaces) {
+    const replaced = replacedModel(loaded.replaces, io, network);
+    all.push(...tag(replaced.diagnostics));
+    if (!replaced.value) return { result, diagnostics: all };
+    const coexist = checkCoexistence(model, loaded.sourceMap, replaced.value, loaded.replaces.sourceMap);
+    all.push(...tag(coexist));
+    if (hasErrors(coexist)) return { result, diagnostics: all };
+    // named in this stack's runbook: relative to its workspace root, like this stack's own manifest
+    model.replaces = { ...replaced.value, source: (await workspaceRelativePath(path.resolve(cwd, loaded.replaces.file), io, session.workspace)) ?? loaded.replaces.file };
+  }
 
   let artifacts: Record<string, unknown> = {};
   if (options.emit) {
@@ -182,6 +235,43 @@ function kindRange(loaded: { file: string; sourceMap?: SourceMap }): Range {
   if (where && where.file === loaded.file) return where.range;
   const top = { line: 1, column: 1, offset: 0 };
   return { start: top, end: top };
+}
+
+/** A network manifest through validate and normalize (for its own compile, and for each stack that uses it). */
+function networkModel(loaded: { file: string; value: unknown; sourceMap: SourceMap }, io: Io): { value?: NetworkModel; diagnostics: Diagnostic[] } {
+  const validated = validateManifest(loaded.value, loaded.sourceMap, networkValidator(io));
+  if (!validated.value) return { diagnostics: validated.diagnostics };
+  return normalizeNetwork(validated.value as unknown as NetworkManifest, loaded.file, loaded.sourceMap, networkSchema(io));
+}
+
+/** The replaced stack of a blue/green pair through validate and normalize (its network too; the same network model when it is this stack's). */
+function replacedModel(loaded: NonNullable<LoadedManifest["replaces"]>, io: Io, ownNetwork: NetworkModel | undefined): { value?: StackModel; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  let network: NetworkModel | undefined;
+  if (loaded.network) {
+    if (ownNetwork && ownNetwork.file === loaded.network.file) network = ownNetwork;
+    else {
+      const n = networkModel(loaded.network, io);
+      diagnostics.push(...n.diagnostics);
+      if (!n.value || hasErrors(n.diagnostics)) return { diagnostics };
+      network = n.value;
+    }
+  }
+  const validated = validateManifest(loaded.value, loaded.sourceMap, stackValidator(io));
+  diagnostics.push(...validated.diagnostics);
+  if (!validated.value) return { diagnostics };
+  const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap, stackSchema(io), network);
+  diagnostics.push(...normalized.diagnostics);
+  if (!normalized.value || hasErrors(normalized.diagnostics)) return { diagnostics };
+  return { value: normalized.value, diagnostics };
+}
+
+/** What the checks across stacks need of one compiled unit (stack or network). */
+export function summaryOf(result: StackResult): FleetSummary | undefined {
+  if (!result.sourceMap) return undefined;
+  if (result.model) return fleetSummary({ model: result.model, sourceMap: result.sourceMap });
+  if (result.network) return networkFleetSummary(result.network, result.sourceMap);
+  return undefined;
 }
 
 /** The same finding reached through several stacks (an error in a shared base) is reported once. */

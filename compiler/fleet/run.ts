@@ -25,6 +25,7 @@ import { runPool } from "./pool.js";
 import { isPreserved, preservedFolders } from "../model/preserve.js";
 import { interruptedWrites, openOutput } from "../write/durable/open-output.js";
 import { commit } from "../write/durable/transaction.js";
+import { findRetiredStacks } from "../plan/retired.js";
 import { type Shard, selectShard } from "./shard.js";
 import { type FleetMode, type StackOutcome, runStackTask } from "./stack-task.js";
 import type { WorkerInit } from "./worker.js";
@@ -247,6 +248,17 @@ async function runFleetUnlocked(inputs: readonly string[], options: FleetOptions
       all.push(
         diag("STK-SYNC-003", `${outDisplay}/${orphan}/ belongs to none of the stacks checked`, {
           hint: "Delete it if its stack was removed (or check all stacks at once)",
+        }),
+      );
+    }
+  }
+
+  if (mode === "build") {
+    // a folder whose recorded manifest is gone belongs to a retired stack: kept, and said so
+    for (const retired of await findRetiredStacks(outDir, cwd, io)) {
+      all.push(
+        diag("STK-SYNC-006", `${outDisplay}/${retired.name}/ belongs to the retired stack ${retired.name} (${retired.manifest} is gone); it is left as it is`, {
+          hint: `Tear the stack down (stackc plan lists the steps), then delete ${outDisplay}/${retired.name}/`,
         }),
       );
     }

@@ -6,7 +6,7 @@
 // in the calling thread; the result is identical either way.
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { type CompileOptions, compileStack } from "../compile/compile.js";
+import { type CompileOptions, compileStack, summaryOf } from "../compile/compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { emitContext } from "../emit/context.js";
 import { emitters as registeredEmitters } from "../emit/registry.js";
@@ -14,7 +14,7 @@ import type { Io } from "../io/io.js";
 import type { DiscoveredManifest } from "../load/discover.js";
 import { createLoadSession } from "../load/load.js";
 import type { Workspace } from "../load/workspace.js";
-import { type FleetSummary, fleetSummary } from "../normalize/fleet.js";
+import type { FleetSummary } from "../normalize/fleet.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { applyChangeRules } from "../plan/run.js";
 import { rebindStacks, verifyBindings } from "../write/bound-spec.js";
@@ -81,8 +81,11 @@ export async function runStackTask(manifest: DiscoveredManifest, options: StackT
   if (!result) return outcome;
   outcome.file = result.file;
   if (result.name !== undefined) outcome.name = result.name;
-  if (result.model && result.sourceMap) outcome.summary = fleetSummary({ model: result.model, sourceMap: result.sourceMap });
-  if (!result.model || !result.files) return outcome;
+  const summary = summaryOf(result);
+  if (summary) outcome.summary = summary;
+  // a stack's or a network's output folder
+  const unit = result.model ?? result.network;
+  if (!unit || !result.files) return outcome;
   const files: Record<string, string> = {};
   for (const f of result.files) files[f.path] = sha256(f.contents);
   outcome.files = files;
@@ -103,13 +106,13 @@ export async function runStackTask(manifest: DiscoveredManifest, options: StackT
     // kops/cluster.yaml follows the new template: re-bound from the outputs bind recorded
     const rebound = await rebindStacks([result], options.outDir, options.outDisplay, io);
     outcome.diagnostics.push(...rebound.diagnostics);
-    bound = rebound.files.get(result.model.name) ?? [];
+    bound = rebound.files.get(unit.name) ?? [];
     outcome.diagnostics.sort(compareDiagnostics);
   }
 
   if (options.mode === "build" && !hasErrors(outcome.diagnostics)) {
-    const target = path.join(options.outDir, result.model.name);
-    const staging = stagingDir(options.outDir, result.model.name, options.runId);
+    const target = path.join(options.outDir, unit.name);
+    const staging = stagingDir(options.outDir, unit.name, options.runId);
     // complete and flushed before the run's transaction may swap it in; files a later tool owns
     // (kops/cluster.yaml from `stackc bind`) are carried over unless re-bound just now
     await stageStack(staging, target, [...result.files, ...bound], outcome.preserve, io);

@@ -22,6 +22,11 @@ export interface ScaffoldOptions {
   dnsZone?: string;
   /** Prefix of every bucket name. */
   bucketPrefix?: string;
+  /** `network`: a kind: Network manifest instead of a stack. */
+  kind?: "stack" | "network";
+  /** A stack in a shared network: the path of its Network manifest (relative to the file) and its block. */
+  use?: string;
+  block?: number;
   /**
    * The `$schema` of the yaml-language-server modeline. Default: the schema inside the installed
    * stackc package, as a path relative to the file (resolves offline, in any editor).
@@ -33,6 +38,7 @@ const scaffoldAddons: AddonKey[] = ["certManager", "externalDns", "clusterAutosc
 
 /** The manifest text; the template is read through `io` (the shipped one by default). Writes nothing. */
 export function scaffoldManifest(options: ScaffoldOptions, io: Io = nodeIo): string {
+  if (options.kind === "network") return scaffoldNetwork(options, io);
   const prod = options.environment === "prod";
   const zoneCount = options.environment === "dev" ? 2 : 3;
   const zones = options.zones ?? ["a", "b", "c"].slice(0, zoneCount).map((l) => `${options.region}${l}`);
@@ -61,11 +67,33 @@ export function scaffoldManifest(options: ScaffoldOptions, io: Io = nodeIo): str
     nodeMax: prod ? 9 : 4,
     retentionDays: prod ? 30 : 7,
     addons: scaffoldAddons.map((key) => ({ key, version: addonInfo(key).defaultVersion })),
+    use: options.use,
+    block: options.block ?? 1,
+  });
+}
+
+/** A kind: Network manifest (compiler/init/templates/network.yaml.hbs). */
+function scaffoldNetwork(options: ScaffoldOptions, io: Io): string {
+  const zoneCount = options.environment === "dev" ? 2 : 3;
+  const zones = options.zones ?? ["a", "b", "c"].slice(0, zoneCount).map((l) => `${options.region}${l}`);
+  const Handlebars = require("handlebars") as typeof import("handlebars");
+  const template = Handlebars.compile(assetText(io, "initNetworkTemplate"), { noEscape: true, strict: true });
+  return template({
+    file: options.file,
+    schemaRef: options.schemaRef ?? schemaRefFrom(path.resolve(options.file), "networkSchema"),
+    name: options.name,
+    environment: options.environment,
+    region: options.region,
+    zones,
+    firstZone: zones[0],
+    cidr: options.cidr ?? "10.20.0.0/16",
+    natGateways: options.environment === "dev" ? "single" : "perZone",
+    bucketPrefix: options.bucketPrefix ?? `example-${options.name}`,
   });
 }
 
 /** The shipped schema as a `/`-separated path relative to the manifest at `absoluteFile`. */
-export function schemaRefFrom(absoluteFile: string): string {
-  const rel = path.relative(path.dirname(absoluteFile), assetPath("schema")).split(path.sep).join("/");
+export function schemaRefFrom(absoluteFile: string, schema: "schema" | "networkSchema" = "schema"): string {
+  const rel = path.relative(path.dirname(absoluteFile), assetPath(schema)).split(path.sep).join("/");
   return rel.startsWith(".") ? rel : `./${rel}`;
 }

@@ -49,10 +49,39 @@ export interface LoadedManifest {
   /** Merged manifest without `extends`; absent when the YAML could not be read. */
   value?: unknown;
   sourceMap?: SourceMap;
-  /** Entry manifest first, then its bases in extends order. */
+  /** Entry manifest first, then its bases in extends order, then the network it uses (and its bases). */
   files: string[];
+  /** The `kind: Network` manifest named by spec.network.use, loaded with the stack (it is one of its inputs). */
+  network?: LoadedNetwork;
+  /** Blue/green: the stack named by spec.replaces (and its network), loaded with this one (it is one of its inputs). */
+  replaces?: LoadedReplaced;
   diagnostics: Diagnostic[];
 }
+
+export interface LoadedNetwork {
+  /** Display path of the network manifest. */
+  file: string;
+  value: unknown;
+  sourceMap: SourceMap;
+}
+
+export interface LoadedReplaced {
+  /** Display path of the replaced stack's manifest. */
+  file: string;
+  value: unknown;
+  sourceMap: SourceMap;
+  network?: LoadedNetwork;
+}
+
+/** What led to a file that is not the entry manifest: an `extends`, `spec.network.use` or `spec.replaces` value. */
+interface Via {
+  file: string;
+  range: Range;
+  what: "extends" | "network" | "replaces";
+}
+
+const VIA_POINTER = { extends: "/extends", network: "/spec/network/use", replaces: "/spec/replaces" } as const;
+const VIA_LABEL = { extends: "extends target", network: "network manifest", replaces: "replaced stack" } as const;
 
 export function createLoadSession(cwd: string, io: LoadIo, workspace?: Workspace): LoadSession {
   return { cwd, io, sources: new Map(), parsed: new Map(), ...(workspace ? { workspace } : {}) };
@@ -72,15 +101,92 @@ export async function loadManifest(session: LoadSession, manifestPath: string): 
   const root = await loadChain(session, absolute, [], diagnostics, files, undefined);
   if (!root) return { file, files, diagnostics };
   const kindEntry = root.kind === "map" ? entryOf(root, "kind") : undefined;
+  const kind = kindEntry ? toValue(kindEntry.value) : undefined;
   const fallback = { file, range: zeroRange };
+  const network = kind === "Stack" ? await loadNetwork(session, root, files, diagnostics) : undefined;
+  const replaces = kind === "Stack" ? await loadReplaced(session, root, absolute, files, diagnostics) : undefined;
   return {
     file,
-    kind: kindEntry ? toValue(kindEntry.value) : undefined,
+    kind,
     value: toValue(root),
     sourceMap: new SourceMap(root, fallback),
     files,
+    ...(network ? { network } : {}),
+    ...(replaces ? { replaces } : {}),
     diagnostics,
   };
+}
+
+/**
+ * Blue/green: the stack named in spec.replaces, with its bases and its network, read like an
+ * extends target and appended to this stack's files (its lock, the cache and --changed-since see
+ * them). Only one level: the replaced stack's own `replaces` is not followed.
+ */
+async function loadReplaced(session: LoadSession, root: SourceNode, self: string, files: string[], diagnostics: Diagnostic[]): Promise<LoadedReplaced | undefined> {
+  const target = nodeAt(root, ["spec", "replaces"]);
+  if (!target || target.kind !== "scalar" || typeof target.value !== "string" || target.value.trim() === "") return undefined; // the schema reports it
+  const via: Via = { file: target.file, range: target.range, what: "replaces" };
+  const absolute = path.resolve(path.dirname(path.resolve(session.cwd, target.file)), target.value);
+  if (absolute === self) {
+    diagnostics.push(diag("STK-BG-001", "A stack cannot replace itself", { ...at(via), hint: "spec.replaces names the old stack of a blue/green pair" }));
+    return undefined;
+  }
+  const own: string[] = [];
+  const node = await loadChain(session, absolute, [], diagnostics, own, via);
+  if (!node) return undefined;
+  const file = own[0]!;
+  const kindEntry = node.kind === "map" ? entryOf(node, "kind") : undefined;
+  const kind = kindEntry ? toValue(kindEntry.value) : undefined;
+  if (kind !== "Stack") {
+    diagnostics.push(
+      diag("STK-BG-001", `${file} is not a stack manifest (its kind is ${kind === undefined ? "missing" : JSON.stringify(kind)})`, {
+        ...at(via),
+        hint: "spec.replaces names the kind: Stack manifest of the stack this one replaces",
+      }),
+    );
+    return undefined;
+  }
+  const theirs: string[] = [];
+  const network = await loadNetwork(session, node, theirs, diagnostics);
+  for (const f of [...own, ...theirs]) if (!files.includes(f)) files.push(f);
+  return { file, value: toValue(node), sourceMap: new SourceMap(node, { file, range: zeroRange }), ...(network ? { network } : {}) };
+}
+
+/**
+ * The network a stack names in spec.network.use: a path relative to the file that writes it
+ * (a base may name it for all its stacks), read like an extends target (workspace, limits) and
+ * appended to the stack's files, so the lock, the cache and --changed-since see it as an input.
+ */
+async function loadNetwork(session: LoadSession, root: SourceNode, files: string[], diagnostics: Diagnostic[]): Promise<LoadedNetwork | undefined> {
+  const use = nodeAt(root, ["spec", "network", "use"]);
+  if (!use || use.kind !== "scalar" || typeof use.value !== "string" || use.value.trim() === "") return undefined; // the schema reports it
+  const via: Via = { file: use.file, range: use.range, what: "network" };
+  const absolute = path.resolve(path.dirname(path.resolve(session.cwd, use.file)), use.value);
+  const before = files.length;
+  const node = await loadChain(session, absolute, [], diagnostics, files, via);
+  if (!node) return undefined;
+  const file = files[before]!;
+  const kindEntry = node.kind === "map" ? entryOf(node, "kind") : undefined;
+  const kind = kindEntry ? toValue(kindEntry.value) : undefined;
+  if (kind !== "Network") {
+    diagnostics.push(
+      diag("STK-VPC-001", `${file} is not a network manifest (its kind is ${kind === undefined ? "missing" : JSON.stringify(kind)})`, {
+        ...at(via),
+        hint: "spec.network.use names a kind: Network manifest (stackc init --kind network writes one)",
+      }),
+    );
+    return undefined;
+  }
+  return { file, value: toValue(node), sourceMap: new SourceMap(node, { file, range: zeroRange }) };
+}
+
+function nodeAt(node: SourceNode, keys: readonly string[]): SourceNode | undefined {
+  let current: SourceNode | undefined = node;
+  for (const key of keys) {
+    if (!current || current.kind !== "map") return undefined;
+    current = entryOf(current, key)?.value;
+  }
+  return current;
 }
 
 const zeroRange: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
@@ -91,8 +197,8 @@ async function loadChain(
   chain: string[],
   diagnostics: Diagnostic[],
   files: string[],
-  /** The `extends` value that led here, for locating errors about this file. */
-  via: { file: string; range: Range } | undefined,
+  /** The `extends` (or `spec.network.use`) value that led here, for locating errors about this file. */
+  via: Via | undefined,
 ): Promise<SourceNode | undefined> {
   const file = displayPath(session.cwd, absolute);
   files.push(file);
@@ -101,9 +207,9 @@ async function loadChain(
     // checked before anything is opened: a file outside is never read, so no code frame shows it
     const where = await contain(session.workspace, absolute, session.io);
     if (!where.inside) {
-      const message = `${via ? "extends target " : ""}${absolute} is outside the workspace ${session.workspace.root}${where.real !== absolute ? ` (it resolves to ${where.real})` : ""}`;
+      const message = `${via ? `${VIA_LABEL[via.what]} ` : ""}${absolute} is outside the workspace ${session.workspace.root}${where.real !== absolute ? ` (it resolves to ${where.real})` : ""}`;
       const hint = "stackc reads only files inside the workspace; pass --allow-outside <dir> to permit a folder";
-      diagnostics.push(via ? diag("STK-IO-005", message, { ...via, pointer: "/extends", hint }) : diag("STK-IO-005", message, { hint }));
+      diagnostics.push(via ? diag("STK-IO-005", message, { ...at(via), hint }) : diag("STK-IO-005", message, { hint }));
       return undefined;
     }
     readPath = where.real;
@@ -124,7 +230,8 @@ async function loadChain(
   if (root.kind !== "map") {
     // Not a map: the schema reports the type error for an entry manifest; a base must be a map.
     if (via) {
-      diagnostics.push(diag("STK-LOAD-003", `extends target ${file} is not a manifest (its document is not a map)`, via));
+      const code = via.what === "network" ? "STK-VPC-001" : via.what === "replaces" ? "STK-BG-001" : "STK-LOAD-003";
+      diagnostics.push(diag(code, `${VIA_LABEL[via.what]} ${file} is not a manifest (its document is not a map)`, at(via)));
       return undefined;
     }
     return root;
@@ -133,9 +240,9 @@ async function loadChain(
   if (!extendsEntry) return root;
   const own: MapNode = { ...root, entries: root.entries.filter((e) => e.key !== "extends") };
   const target = extendsEntry.value;
-  const at = { file: target.file, range: target.range };
+  const via2: Via = { file: target.file, range: target.range, what: "extends" };
   if (target.kind !== "scalar" || typeof target.value !== "string" || target.value.trim() === "") {
-    diagnostics.push(diag("STK-LOAD-003", "extends must be a path to a base manifest", { ...at, pointer: "/extends" }));
+    diagnostics.push(diag("STK-LOAD-003", "extends must be a path to a base manifest", at(via2)));
     return own;
   }
   const baseAbsolute = path.resolve(path.dirname(absolute), target.value);
@@ -143,15 +250,15 @@ async function loadChain(
   if (nextChain.includes(baseAbsolute)) {
     const cycle = [...nextChain.slice(nextChain.indexOf(baseAbsolute)), baseAbsolute].map((p) => displayPath(session.cwd, p));
     diagnostics.push(
-      diag("STK-LOAD-002", `extends cycle: ${cycle.join(" → ")}`, { ...at, pointer: "/extends", hint: "Remove extends from one of these manifests" }),
+      diag("STK-LOAD-002", `extends cycle: ${cycle.join(" → ")}`, { ...at(via2), hint: "Remove extends from one of these manifests" }),
     );
     return own;
   }
   if (nextChain.length > MAX_EXTENDS_DEPTH) {
-    diagnostics.push(diag("STK-LOAD-004", `More than ${MAX_EXTENDS_DEPTH} levels of extends`, { ...at, pointer: "/extends" }));
+    diagnostics.push(diag("STK-LOAD-004", `More than ${MAX_EXTENDS_DEPTH} levels of extends`, at(via2)));
     return own;
   }
-  const base = await loadChain(session, baseAbsolute, nextChain, diagnostics, files, at);
+  const base = await loadChain(session, baseAbsolute, nextChain, diagnostics, files, via2);
   if (!base) return own;
   return mergeNodes(base, own);
 }
@@ -196,22 +303,30 @@ function notUtf8(file: string, validPrefix: string, byte: number): Diagnostic {
   });
 }
 
-function readDiagnostic(err: unknown, file: string, via: { file: string; range: Range } | undefined): Diagnostic {
+/** Where a problem with a file reached through `via` is reported: the value that names it. */
+function at(via: Via): { file: string; range: Range; pointer: string } {
+  return { file: via.file, range: via.range, pointer: VIA_POINTER[via.what] };
+}
+
+function readDiagnostic(err: unknown, file: string, via: Via | undefined): Diagnostic {
+  const label = via ? `${VIA_LABEL[via.what]} ` : "";
   if (err instanceof NotRegularFileError) {
-    const message = `${via ? "extends target " : ""}${file} ${err.message}`;
-    return via ? diag("STK-IO-004", message, { ...via, pointer: "/extends" }) : diag("STK-IO-004", message, { file });
+    const message = `${label}${file} ${err.message}`;
+    return via ? diag("STK-IO-004", message, at(via)) : diag("STK-IO-004", message, { file });
   }
   if (err instanceof FileTooLargeError) {
-    const message = `${via ? "extends target " : ""}${file} ${err.message}`;
+    const message = `${label}${file} ${err.message}`;
     const hint = "Real manifests are a few KB; move large configuration out of the manifest";
-    return via ? diag("STK-LIMIT-001", message, { ...via, pointer: "/extends", hint }) : diag("STK-LIMIT-001", message, { file, hint });
+    return via ? diag("STK-LIMIT-001", message, { ...at(via), hint }) : diag("STK-LIMIT-001", message, { file, hint });
   }
   if (via && (err as { code?: unknown })?.code === "ENOENT") {
-    return diag("STK-LOAD-001", `extends target ${file} not found`, { ...via, hint: `The path is resolved relative to ${via.file}` });
+    const hint = `The path is resolved relative to ${via.file}`;
+    // extends keeps its pointer-less location (as before); a network or replaced stack names the value
+    if (via.what === "network") return diag("STK-VPC-001", `${label}${file} not found`, { ...at(via), hint });
+    if (via.what === "replaces") return diag("STK-BG-001", `${label}${file} not found`, { ...at(via), hint });
+    return diag("STK-LOAD-001", `${label}${file} not found`, { file: via.file, range: via.range, hint });
   }
-  return via
-    ? diag("STK-IO-001", `Cannot read extends target ${file}: ${describeIoError(err)}`, { ...via, pointer: "/extends" })
-    : diag("STK-IO-001", `Cannot read ${file}: ${describeIoError(err)}`, { file });
+  return via ? diag("STK-IO-001", `Cannot read ${label}${file}: ${describeIoError(err)}`, at(via)) : diag("STK-IO-001", `Cannot read ${file}: ${describeIoError(err)}`, { file });
 }
 
 export function describeIoError(err: unknown): string {

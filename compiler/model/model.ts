@@ -5,6 +5,7 @@
 import type { AddonInfo, AddonKey } from "../catalog/addons.js";
 import type { BucketRole, IamStatement } from "../catalog/iam-types.js";
 import type { ResolvedChart, ResolvedStack } from "../../schema/stack.types.js";
+import type { StackNetwork } from "./network.js";
 
 export type Environment = ResolvedStack["metadata"]["environment"];
 
@@ -18,6 +19,11 @@ export interface ZoneModel {
   derived: boolean;
   /** Zone whose NAT gateway this zone's private subnet routes through. */
   natZone: string;
+  /**
+   * In an existing network: the ids given for this zone (utility subnet, NAT gateway, and the
+   * shared private subnet when the network names one; else the stack creates its own).
+   */
+  existing?: { utilitySubnetId: string; natGatewayId: string; privateSubnetId?: string };
 }
 
 export type InstanceGroupRole = "ControlPlane" | "Node" | "Bastion";
@@ -137,6 +143,13 @@ export interface StackModel {
   charts: ResolvedChart[];
   /** Tags for every AWS resource, keys sorted. */
   tags: Record<string, string>;
+  /** Set when the stack lives in a shared network (spec.network.use) instead of its own VPC. */
+  network?: StackNetwork;
+  /**
+   * Blue/green: the stack this one replaces (spec.replaces), normalized. Its Velero bucket is
+   * this stack's read-only restore source; the runbook carries the cut-over from it.
+   */
+  replaces?: StackModel;
 }
 
 export function bucketByRole(model: StackModel, role: BucketRole): BucketModel | undefined {

@@ -7,6 +7,7 @@ import type { Diagnostic, Range } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import type { SourceMap } from "../load/source-map.js";
 import type { StackModel } from "../model/model.js";
+import type { NetworkModel } from "../model/network.js";
 import { type Cidr, canonical, formatCidr, overlaps, parseCidr } from "./cidr.js";
 
 export interface FleetMember {
@@ -32,6 +33,19 @@ export interface FleetSummary {
   claims: FleetClaim[];
   /** The VPC ranges the stack addresses (one today: its VPC CIDR), for the overlap check. */
   ranges?: FleetRange[];
+  /** Set for a stack in a shared network that has a block of its own. */
+  block?: BlockClaim;
+}
+
+/** A stack's private block in a shared network, located at the value that sets it. */
+export interface BlockClaim {
+  /** Display path of the network manifest: the network's identity across the run. */
+  network: string;
+  networkName: string;
+  cidr: string;
+  pointer: string;
+  file: string;
+  range: Range;
 }
 
 /** An address range of a stack, in the account it lives in. */
@@ -66,11 +80,38 @@ export function fleetSummary(member: FleetMember): FleetSummary {
   const ranges: FleetRange[] = [];
   // A VPC CIDR only conflicts where networks could be joined: one account's VPCs (peering,
   // Transit Gateway, a shared VPN) need disjoint ranges. Without an account id nothing is known.
-  if (model.accountId !== undefined) {
+  // A stack in a shared network has no VPC of its own: the network claims the range (below),
+  // and its block is checked against the network's other stacks (STK-FLEET-006).
+  if (model.accountId !== undefined && !model.network) {
     const at = sourceMap.locate("/spec/network/cidr");
     ranges.push({ account: model.accountId, vpc: `stack:${model.name}`, cidr: model.vpcCidr, pointer: "/spec/network/cidr", file: at.file, range: at.range });
   }
-  return { name: model.name, file: model.file, claims, ...(ranges.length > 0 ? { ranges } : {}) };
+  const summary: FleetSummary = { name: model.name, file: model.file, claims, ...(ranges.length > 0 ? { ranges } : {}) };
+  const network = model.network;
+  if (network?.block) {
+    const at = sourceMap.locate(network.pointer);
+    summary.block = { network: network.model.file, networkName: network.model.name, cidr: network.block, pointer: network.pointer, file: at.file, range: at.range };
+  }
+  return summary;
+}
+
+/** A network's claims: its name shares out/ and the name space of stacks; its buckets are created by it; its VPC range is its account's. */
+export function networkFleetSummary(network: NetworkModel, sourceMap: SourceMap): FleetSummary {
+  const claims: FleetClaim[] = [];
+  const claim = (code: FleetClaim["code"], what: string, key: string, pointer: string) => {
+    const at = sourceMap.locate(pointer);
+    claims.push({ code, what, key, pointer, file: at.file, range: at.range });
+  };
+  claim("STK-FLEET-001", "Name", network.name, "/metadata/name");
+  claim("STK-FLEET-003", "Bucket", network.state.bucket, "/spec/stateStore/terraformBucket");
+  const flowLogs = network.manifest.spec.flowLogs;
+  if (flowLogs.enabled && flowLogs.bucket) claim("STK-FLEET-003", "Bucket", flowLogs.bucket, "/spec/flowLogs/bucket");
+  const ranges: FleetRange[] = [];
+  if (network.accountId !== undefined) {
+    const at = sourceMap.locate("/spec/cidr");
+    ranges.push({ account: network.accountId, vpc: `network:${network.file}`, cidr: network.vpcCidr, pointer: "/spec/cidr", file: at.file, range: at.range });
+  }
+  return { name: network.name, file: network.file, claims, ...(ranges.length > 0 ? { ranges } : {}) };
 }
 
 export function checkFleet(members: readonly FleetMember[]): Diagnostic[] {
@@ -115,6 +156,35 @@ export function checkFleetSummaries(summaries: readonly FleetSummary[], keep: (l
     }
   }
   diagnostics.push(...checkRanges(summaries, keep));
+  diagnostics.push(...checkBlocks(summaries, keep));
+  return diagnostics;
+}
+
+/** STK-FLEET-006: no two stacks of one network share addresses; each overlap reported at the later stack's block. */
+function checkBlocks(summaries: readonly FleetSummary[], keep: (later: FleetSummary, earlier: FleetSummary) => boolean): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const byNetwork = new Map<string, { summary: FleetSummary; block: BlockClaim; cidr: Cidr }[]>();
+  for (const summary of summaries) {
+    const block = summary.block;
+    const cidr = block ? parseCidr(block.cidr) : undefined;
+    if (!block || !cidr) continue;
+    const members = byNetwork.get(block.network) ?? [];
+    const first = members.find((other) => other.summary.name !== summary.name && overlaps(other.cidr, cidr));
+    if (first && keep(summary, first.summary)) {
+      diagnostics.push({
+        ...diag("STK-FLEET-006", `Private block ${block.cidr} overlaps block ${first.block.cidr} of stack ${first.summary.name} in the network ${block.networkName}`, {
+          file: block.file,
+          range: block.range,
+          pointer: block.pointer,
+          hint: "Give each stack of the network its own block (an unused index, or a CIDR clear of the others)",
+          related: [{ message: `${first.summary.name}'s block`, file: first.block.file, range: first.block.range }],
+        }),
+        stack: summary.file,
+      });
+    }
+    members.push({ summary, block, cidr });
+    byNetwork.set(block.network, members);
+  }
   return diagnostics;
 }
 

@@ -13,14 +13,29 @@ import { buildInstanceGroups } from "./instance-groups.js";
 import type { StackModel } from "../model/model.js";
 import { buildRegions, buildZones } from "./zones.js";
 import { canonical, formatCidr, isCanonical, parseCidr } from "./cidr.js";
+import type { NetworkModel } from "../model/network.js";
+import { buildNetworkedZones, checkNetworkChoice } from "./stack-network.js";
 
-/** `schema` supplies the defaults (stackSchema(io); default: the shipped one through the node Io). */
-export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceMap, schema: Record<string, unknown> = stackSchema()): StageResult<StackModel> {
+/**
+ * `schema` supplies the defaults (stackSchema(io); default: the shipped one through the node
+ * Io). `network`: the normalized network the stack names in spec.network.use, when it does.
+ */
+export function normalizeStack(
+  manifest: Stack,
+  file: string,
+  sourceMap: SourceMap,
+  schema: Record<string, unknown> = stackSchema(),
+  network?: NetworkModel,
+): StageResult<StackModel> {
   const stack = applySchemaDefaults(manifest, schema) as unknown as ResolvedStack;
   const ctx = new NormalizeContext(stack, sourceMap);
   const { spec, metadata } = stack;
 
-  const { vpcCidr, zones, natZones } = buildZones(ctx);
+  checkNetworkChoice(ctx, manifest);
+  if (spec.network.use === undefined && spec.network.cidr === undefined) return { diagnostics: ctx.diagnostics };
+  if (spec.network.use !== undefined && !network) return { diagnostics: ctx.diagnostics }; // the network's own findings say why
+  const built = network ? buildNetworkedZones(ctx, network) : { ...buildZones(ctx), network: undefined };
+  const { vpcCidr, zones, natZones } = built;
   checkAccessLists(ctx);
   applyDerivedDefaults(stack, vpcCidr);
 
@@ -62,6 +77,7 @@ export function normalizeStack(manifest: Stack, file: string, sourceMap: SourceM
     addons,
     charts: spec.charts,
     tags: buildTags(stack),
+    ...(built.network ? { network: built.network } : {}),
   };
   return { value: model, diagnostics: ctx.diagnostics };
 }

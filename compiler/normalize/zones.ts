@@ -18,7 +18,9 @@ interface SubnetRef {
 }
 
 export function buildZones(ctx: NormalizeContext): { vpcCidr: string; zones: ZoneModel[]; natZones: string[] } {
-  const { cloud, network } = ctx.stack.spec;
+  const { cloud } = ctx.stack.spec;
+  // only for a stack with its own VPC (normalize.ts checked that cidr is there)
+  const network = { ...ctx.stack.spec.network, cidr: ctx.stack.spec.network.cidr! };
   let vpc = parseCidr(network.cidr)!; // format-checked by the schema
   if (!isCanonical(vpc)) {
     const fixed = formatCidr(canonical(vpc));

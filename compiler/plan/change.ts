@@ -28,6 +28,7 @@ export interface Change {
 
 /** Every change code, with the class it has unless the change says otherwise. */
 export const changeCodes: Readonly<Record<string, { title: string }>> = {
+  "CHG-STACK-RETIRE": { title: "Stack retired (its manifest is gone)" },
   "CHG-ZONE-ADD": { title: "Availability zone added" },
   "CHG-ZONE-REMOVE": { title: "Availability zone removed" },
   "CHG-K8S-PATCH": { title: "Kubernetes patch upgrade" },

@@ -30,6 +30,13 @@ export const forceNewTable: Readonly<Record<string, ForceNewEntry>> = {
   aws_route_table: { forceNew: ["vpc_id"], impact: "destructive", holds: "the routes of a subnet", source: docs("route_table") },
   aws_route: { forceNew: ["route_table_id", "destination_cidr_block", "destination_ipv6_cidr_block", "destination_prefix_list_id"], impact: "destructive", holds: "a path traffic takes", source: docs("route") },
   aws_route_table_association: { forceNew: ["subnet_id", "gateway_id"], impact: "destructive", holds: "which routes a subnet uses", source: docs("route_table_association") },
+  // a stack in a shared network: its tag on the network's subnets, and its routes to the network's gateway endpoints
+  aws_ec2_tag: { forceNew: ["resource_id", "key"], impact: "disruptive", holds: "the cluster's claim on a shared subnet (load balancers find their subnets by it)", source: docs("ec2_tag") },
+  aws_vpc_endpoint_route_table_association: { forceNew: ["route_table_id", "vpc_endpoint_id"], impact: "disruptive", holds: "the private subnets' path to a gateway endpoint (traffic falls back to the NAT gateways meanwhile)", source: docs("vpc_endpoint_route_table_association") },
+  // a network's own module (kind: Network)
+  aws_vpc_endpoint: { forceNew: ["vpc_id", "service_name", "vpc_endpoint_type"], impact: "disruptive", holds: "private access to an AWS service (traffic falls back to the NAT gateways meanwhile)", source: docs("vpc_endpoint") },
+  aws_security_group: { forceNew: ["name", "name_prefix", "vpc_id", "description"], impact: "disruptive", holds: "the network interfaces it is attached to", source: docs("security_group") },
+  aws_vpc_security_group_ingress_rule: { forceNew: ["security_group_id"], impact: "disruptive", holds: "one allowed inbound flow", source: docs("vpc_security_group_ingress_rule") },
   aws_default_security_group: { forceNew: ["vpc_id"], impact: "safe", holds: "nothing (stackc empties the default group)", source: docs("default_security_group") },
   aws_flow_log: {
     forceNew: ["vpc_id", "subnet_id", "eni_id", "transit_gateway_id", "traffic_type", "log_destination", "log_destination_type", "log_format", "max_aggregation_interval", "iam_role_arn", "destination_options"],

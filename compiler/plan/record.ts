@@ -192,6 +192,8 @@ function terraformPointer(model: StackModel, type: string, meta: { bucketRole?: 
   const zone = meta.key === undefined ? -1 : model.zones.findIndex((z) => z.name === meta.key);
   if (zone >= 0) {
     const z = model.zones[zone]!;
+    // in a shared network a private subnet's range is the stack's block
+    if (type === "aws_subnet" && model.network) return model.network.pointer;
     if (type === "aws_subnet" && !z.derived) return `/spec/network/subnets/${z.name}`;
     if (type === "aws_eip" || type === "aws_nat_gateway") return "/spec/network/natGateways";
     return `/spec/cloud/zones/${zone}`;
@@ -199,7 +201,7 @@ function terraformPointer(model: StackModel, type: string, meta: { bucketRole?: 
   if (type.startsWith("aws_kms_")) return "/spec/storage/encryption";
   if (type === "aws_route53_zone") return "/spec/dns/zone";
   if (type === "aws_flow_log") return "/spec/network/flowLogs";
-  return "/spec/network/cidr";
+  return model.network ? "/spec/network/use" : "/spec/network/cidr";
 }
 
 function sortObject<T>(o: Record<string, T>): Record<string, T> {

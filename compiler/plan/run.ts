@@ -9,6 +9,8 @@ import type { StackModel } from "../model/model.js";
 import { type BaselineOptions, type BaselineRead, openBaseline } from "./baseline.js";
 import { type Acknowledgement, planStack, type StackPlan } from "./plan.js";
 import type { ChangeRecord } from "./record.js";
+import type { NetworkModel } from "../model/network.js";
+import { networkChangeFindings } from "./network-record.js";
 
 /** What planning needs of a compiled stack (compile's StackResult has it). */
 export interface PlannableStack {
@@ -16,6 +18,8 @@ export interface PlannableStack {
   model?: StackModel;
   record?: ChangeRecord;
   sourceMap?: SourceMap;
+  /** A kind: Network unit: its addresses are checked against its baseline record (network-record.ts). */
+  network?: NetworkModel;
 }
 
 export interface PlannableResult {
@@ -50,6 +54,11 @@ export async function planStacks(result: PlannableResult, options: BaselineOptio
   const diagnostics: Diagnostic[] = [];
   const outDisplay = options.outDir.replace(/\/+$/, "");
   for (const stack of result.stacks) {
+    if (stack.network && stack.sourceMap) {
+      const baseline = await opened.read(stack.network.name);
+      if (baseline.kind === "found") diagnostics.push(...networkChangeFindings(stack.network, baseline.record, stack.sourceMap, stack.file));
+      continue;
+    }
     if (!stack.model || !stack.record) continue;
     const baseline = await opened.read(stack.model.name);
     if (baseline.kind === "unreadable") {

@@ -28,6 +28,8 @@
 import type { PathSegment } from "../load/pointer.js";
 import { escapeSegment, parsePointer } from "../load/pointer.js";
 import type { StackModel } from "../model/model.js";
+import type { NetworkModel } from "../model/network.js";
+import { regionZones } from "../catalog/aws-zones.js";
 import { type Architecture, imageArchitecture, instanceArchitecture } from "../catalog/instance-architectures.js";
 import type { PolicyFacts } from "./facts.js";
 
@@ -79,6 +81,13 @@ export interface PolicyModelView {
   }[];
   kms: { mode: string; rotation: boolean; arn?: string };
   addons: { key: string; release: string; namespace: string; version: string; path: PathSegment[] }[];
+  /**
+   * "Stack", or "Network" for a kind: Network manifest (its view has zones with only a utility
+   * subnet, and no instance groups, buckets or add-ons).
+   */
+  kind: "Stack" | "Network";
+  /** A stack in a shared network: what the network rules need to know of it. */
+  network?: { name: string; file: string; existing: boolean; natPerZone: boolean; flowLogs: boolean; restrictDefaultSecurityGroup: boolean };
 }
 
 /** `input` of every policy (catalog and user policies alike). */
@@ -123,6 +132,19 @@ export function modelView(model: StackModel): PolicyModelView {
     regions: model.regions.map((r) => ({ region: r.region, setting: r.setting, known: r.known, zones: [...r.zones], path: path(r.pointer) })),
     zones: model.zones.map((z) => {
       const given = `/spec/network/subnets/${escapeSegment(z.name)}`;
+      // in a shared network: the private subnet comes from the stack's block, the utility subnet is the network's
+      if (model.network) {
+        const block = model.network.block !== undefined ? "/spec/network/block" : "/spec/network/use";
+        return {
+          name: z.name,
+          letter: z.letter,
+          privateCidr: z.privateCidr,
+          utilityCidr: z.utilityCidr,
+          derived: z.derived,
+          natZone: z.natZone,
+          paths: { private: path(block), utility: path("/spec/network/use") },
+        };
+      }
       return {
         name: z.name,
         letter: z.letter,
@@ -175,6 +197,8 @@ export function modelView(model: StackModel): PolicyModelView {
       version: a.version,
       path: path(a.pointer),
     })),
+    kind: "Stack",
+    ...(model.network ? { network: sharedNetworkView(model.network.model) } : {}),
   };
 }
 
@@ -196,4 +220,61 @@ export function buildPolicyInput(model: StackModel, artifacts: Readonly<Record<s
     artifacts,
     facts,
   };
+}
+
+function sharedNetworkView(n: NetworkModel): NonNullable<PolicyModelView["network"]> {
+  return {
+    name: n.name,
+    file: n.file,
+    existing: n.existing !== undefined,
+    natPerZone: n.zones.every((z) => z.natZone === z.name),
+    flowLogs: n.manifest.spec.flowLogs.enabled,
+    restrictDefaultSecurityGroup: n.manifest.spec.restrictDefaultSecurityGroup,
+  };
+}
+
+/**
+ * The view of a kind: Network manifest: the network rules read zones (utility subnets and the
+ * NAT zone of each), natZones and vpcCidr as they do for a stack; the paths point into the
+ * network manifest.
+ */
+export function networkModelView(network: NetworkModel): PolicyModelView {
+  const manifest = network.manifest;
+  const path = (pointer: string) => pointerToPath(manifest, pointer);
+  return {
+    name: network.name,
+    environment: network.environment,
+    region: network.region,
+    vpcCidr: network.vpcCidr,
+    kubernetesMinor: null,
+    // the network's region and its zones, so the zone-existence rule judges a network too
+    regions: [{ region: network.region, setting: "cloud", known: regionZones(network.region) !== undefined, zones: [...(regionZones(network.region) ?? [])], path: path("/spec/region") }],
+    zones: network.zones.map((z) => {
+      const zone = escapeSegment(z.name);
+      const utility = network.existing
+        ? `/spec/existing/zones/${zone}/utilitySubnet/cidr`
+        : manifest.spec.subnets?.[z.name]
+          ? `/spec/subnets/${zone}/utility`
+          : "/spec/cidr";
+      return {
+        name: z.name,
+        letter: z.letter,
+        utilityCidr: z.utilityCidr,
+        derived: utility === "/spec/cidr",
+        natZone: z.natZone,
+        paths: { private: path("/spec/cidr"), utility: path(utility) },
+      } as PolicyModelView["zones"][number];
+    }),
+    natZones: [...network.natZones],
+    instanceGroups: [],
+    buckets: [],
+    kms: { mode: "none", rotation: false },
+    addons: [],
+    kind: "Network",
+  };
+}
+
+/** The whole input for one network manifest. */
+export function buildNetworkPolicyInput(network: NetworkModel, artifacts: Readonly<Record<string, unknown>>, facts: PolicyFacts): PolicyInput {
+  return { stack: network.manifest as unknown as Record<string, unknown>, model: networkModelView(network), artifacts, facts };
 }

@@ -13,7 +13,7 @@ import { type PolicyEngine, createPolicyEngine } from "./engine/evaluate.js";
 import { policyFacts } from "./facts.js";
 import { diag } from "../diagnostics/codes.js";
 import { SECRET_RULES } from "../diagnostics/mask-secrets.js";
-import { type PolicyInput, buildPolicyInput } from "./input.js";
+import { type PolicyInput, buildNetworkPolicyInput, buildPolicyInput } from "./input.js";
 import { MAX_POLICY_INPUT_NODES, countValues, isOutOfMemory } from "./engine/input-limit.js";
 import type { StackModel } from "../model/model.js";
 import { type KubernetesFacts, kubernetesFacts } from "./catalog/kubernetes-versions.js";
@@ -36,7 +36,8 @@ export interface PolicyStageOptions {
   /** Supported Kubernetes versions (default: the data shipped with stackc). */
   kubernetes?: KubernetesFacts;
   /** Sees every policy input as it is evaluated (`check --dump-policy-input`). */
-  onInput?: (model: StackModel, input: PolicyInput) => void;
+  /** Called with the stack (or network) the input is of: its name keys the dump file. */
+  onInput?: (unit: { name: string }, input: PolicyInput) => void;
 }
 
 export interface CatalogPolicyStage extends PolicyStage {
@@ -100,5 +101,27 @@ export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPoli
         },
       });
     },
+    evaluateNetwork({ network, artifacts, sourceMap }): Diagnostic[] {
+      const facts = policyFacts(network.environment, now, kubernetes);
+      const input = buildNetworkPolicyInput(network, artifacts, facts);
+      const locate = sourceMapLocate(sourceMap);
+      const results = engine.evaluate(input);
+      options.onInput?.(network, input);
+      // only the rules that judge a network speak (the others find nothing to judge in its view,
+      // and must not: a network has no cluster, add-ons or buckets of a stack)
+      const catalog = resultsToDiagnostics(results, rules, locate).filter((d) => NETWORK_RULE.test(d.code));
+      const user = evaluateUserPolicies(extra, input, locate, network.file);
+      return applyWaivers([...catalog, ...user], readWaivers(network.manifest), {
+        today: facts.today,
+        rules: ids,
+        locate: (pointer) => {
+          const where = sourceMap.locate(pointer);
+          return { file: where.file, range: where.range };
+        },
+      });
+    },
   };
 }
+
+/** The catalog rules a Network manifest answers to: the network rules. */
+const NETWORK_RULE = /^STK-NET-\d{3}$/;

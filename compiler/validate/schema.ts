@@ -60,3 +60,16 @@ function precompiledValidator(schemaText: string): ValidateFunction | undefined 
 export function stackValidator(io: Io = nodeIo): ValidateFunction {
   return cachedRead(io, "schema:validator", () => precompiledValidator(stackSchemaText(io)) ?? createStackAjv().compile(stackSchema(io)));
 }
+
+/** The Network manifest's schema (schema/network.schema.json). */
+export function networkSchema(io: Io = nodeIo): Record<string, unknown> {
+  return cachedRead(io, "network-schema:parsed", () => JSON.parse(assetText(io, "networkSchema")) as Record<string, unknown>);
+}
+
+/**
+ * The Network manifest's validator, compiled once per Io when a run first meets a network (a
+ * few networks serve many stacks, so it is not precompiled like the stack's).
+ */
+export function networkValidator(io: Io = nodeIo): ValidateFunction {
+  return cachedRead(io, "network-schema:validator", () => createStackAjv().compile(networkSchema(io)));
+}

@@ -71,8 +71,8 @@ async function writeUnderLock(
   }
   if (result.usageError || hasErrors(result.diagnostics)) return { ...result, written: [] };
   const outputs = result.stacks
-    .filter((s) => s.model && s.files)
-    .map((s) => ({ name: s.model!.name, files: s.files!, preserve: s.preserve ?? [] }));
+    .filter((s) => (s.model || s.network) && s.files)
+    .map((s) => ({ name: (s.model ?? s.network)!.name, files: s.files!, preserve: s.preserve ?? [] }));
   try {
     await writeLocked(outDir, outputs, o.runId, io);
   } catch (err) {

@@ -36,8 +36,9 @@ export async function compareOutputs(result: Pick<CompileResult, "stacks">, outD
   const stacks: StackComparison[] = [];
   const names = new Set<string>();
   for (const stack of result.stacks) {
-    if (!stack.model || !stack.files) continue;
-    const name = stack.model.name;
+    // a stack's or a network's out/<name>/ (a network has no model, only its name and files)
+    const name = stack.model?.name ?? (stack.network ? stack.name : undefined);
+    if (name === undefined || !stack.files) continue;
     names.add(name);
     const dir = path.join(outDir, name);
     const onDisk = new Map<string, string>();

@@ -1,8 +1,8 @@
 // Shared by scripts/gen-types.mjs and the types-are-fresh test, so both produce the same bytes.
 import { compile } from "json-schema-to-typescript";
 
-const banner = `/* eslint-disable */
-// Generated from schema/stack.schema.json by \`npm run gen:types\`. DO NOT EDIT.
+const banner = (source) => `/* eslint-disable */
+// Generated from schema/${source} by \`npm run gen:types\`. DO NOT EDIT.
 // A test fails when this file is stale.`;
 
 /** Same schema, with every property that has a `default` listed as required. */
@@ -34,12 +34,21 @@ const options = {
 };
 
 export async function generateStackTypes(schema) {
-  const input = { ...schema, title: "Stack", $id: undefined };
-  const resolved = { ...withDefaultsRequired(schema), title: "ResolvedStack", $id: undefined };
-  const a = await compile(input, "Stack", { ...options });
+  return generateTypes(schema, "Stack", "stack.schema.json");
+}
+
+/** The Network manifest's types (schema/network.schema.json): NetworkManifest and ResolvedNetworkManifest. */
+export async function generateNetworkTypes(schema) {
+  return generateTypes(schema, "NetworkManifest", "network.schema.json", "Net");
+}
+
+async function generateTypes(schema, title, source, defsPrefix = "") {
+  const input = { ...(defsPrefix ? renameDefs(schema, defsPrefix) : schema), title, $id: undefined };
+  const resolved = { ...withDefaultsRequired(schema), title: `Resolved${title}`, $id: undefined };
+  const a = await compile(input, title, { ...options });
   // Definitions get the prefix Resolved so both trees can live in one module.
-  const b = await compile(renameDefs(resolved, "Resolved"), "ResolvedStack", { ...options });
-  return `${banner}\n\n${a.trim()}\n\n${b.trim()}\n`;
+  const b = await compile(renameDefs(resolved, `Resolved${defsPrefix}`), `Resolved${title}`, { ...options });
+  return `${banner(source)}\n\n${a.trim()}\n\n${b.trim()}\n`;
 }
 
 function renameDefs(schema, prefix) {

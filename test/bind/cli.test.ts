@@ -82,7 +82,7 @@ test("usage errors (exit 2): no output file, no such manifest, several stacks, t
   const noManifest = await runCli(["bind", "stacks/none.yaml", "--terraform-output", fixtureFile("dev-eu-west-1")], { cwd: repoRoot });
   assert.is(noManifest.code, 2);
   const several = await runCli(["bind", "stacks", "--terraform-output", fixtureFile("dev-eu-west-1"), "--out", tempOut()], { cwd: repoRoot });
-  assert.equal([several.code, /STK-BIND-009: stacks holds 5 stacks/.test(several.stdout)], [2, true]);
+  assert.equal([several.code, /STK-BIND-009: stacks holds 10 stacks/.test(several.stdout)], [2, true]);
   const noFlag = await runCli(["bind", "stacks/dev.yaml"], { cwd: repoRoot });
   assert.equal([noFlag.code, /required option '--terraform-output <file>'/.test(noFlag.stderr)], [2, true]);
 });

@@ -36,7 +36,7 @@ test("an unknown option or a missing argument is a usage error (exit 2)", async 
 
 test("validate stacks/ is clean (exit 0)", async () => {
   const run = await runCli(["validate", "stacks"], { cwd: repoRoot });
-  assert.equal([run.code, run.stdout], [0, "Checked 5 stacks: no problems.\n"]);
+  assert.equal([run.code, run.stdout], [0, "Checked 10 stacks: no problems.\n"]);
 });
 
 test("findings: tsc-style location line, code frame with the range underlined, hint, exit 1", async () => {
@@ -134,6 +134,26 @@ test("init writes a commented manifest that validates, and refuses to overwrite"
   writeFileSync(path.join(dir, "dev.yaml"), dev.stdout);
   assert.match(dev.stdout, "natGateways: single");
   assert.is((await runCli(["validate", "dev.yaml"], { cwd: dir })).code, 0);
+});
+
+test("init --kind network writes a network; init --use writes a stack in it; both validate and build together", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "stackc-init-net-"));
+  const net = await runCli(["init", "network.yaml", "--kind", "network", "--name", "shared-prod", "--environment", "prod", "--cidr", "10.70.0.0/16"], { cwd: dir });
+  assert.is(net.code, 0, net.stderr);
+  const text = readFileSync(path.join(dir, "network.yaml"), "utf8");
+  assert.match(text, /^# yaml-language-server: \$schema=.*schema\/network\.schema\.json\n/);
+  assert.match(text, "kind: Network");
+  assert.match(text, "natGateways: perZone");
+  const stack = await runCli(["init", "blue.yaml", "--name", "blue", "--environment", "prod", "--use", "./network.yaml", "--block", "2", "--cidr", "10.70.0.0/16"], { cwd: dir });
+  assert.is(stack.code, 0, stack.stderr);
+  assert.match(readFileSync(path.join(dir, "blue.yaml"), "utf8"), "    use: ./network.yaml\n    block: 2\n");
+  assert.equal(await runCli(["validate", "."], { cwd: dir }).then((r) => [r.code, r.stdout]), [0, "Checked 2 stacks: no problems.\n"]);
+  const built = await runCli(["build", ".", "--skip-policies"], { cwd: dir });
+  assert.is(built.code, 0, built.stdout);
+  assert.ok(existsSync(path.join(dir, "out", "shared-prod", "terraform", "outputs.tf")));
+  assert.match(readFileSync(path.join(dir, "out", "blue", "terraform", "network.tf"), "utf8"), 'key    = "networks/shared-prod/terraform.tfstate"');
+  const bad = await runCli(["init", "--stdout", "--name", "x", "--use", "./network.yaml", "--block", "two"], { cwd: dir });
+  assert.equal([bad.code, bad.stderr], [2, 'stackc init: --block must be a block number (1 and up), not "two"\n']);
 });
 
 test("build runs the policy gate: a denied stack is reported and nothing is written", async () => {

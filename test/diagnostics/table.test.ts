@@ -26,7 +26,9 @@ for (const name of cases) {
       .map(formatExpectation)
       .sort();
     assert.ok(expected.length > 0, "a case must mark at least one expected diagnostic");
-    const result = await compile(["stack.yaml"], { cwd: dir });
+    // stack.yaml, and any stack-*.yaml beside it (checks across stacks: two stacks in one network)
+    const stacks = readdirSync(dir).filter((f) => /^stack(-[a-z0-9-]+)?\.yaml$/.test(f)).sort();
+    const result = await compile(stacks, { cwd: dir });
     const actual = result.diagnostics
       .filter((d) => d.severity !== "info")
       .map((d) => `${d.file}:${d.range?.start.line}:${d.range?.start.column} ${d.code}`)

@@ -1,6 +1,7 @@
 // The example stacks (stacks/), compiled once per test process.
 import { compile, type CompileResult, type StackModel } from "../../compiler/index.js";
 import { repoRoot } from "./repo.js";
+import type { NetworkModel } from "../../compiler/model/network.js";
 
 let cached: Promise<CompileResult> | undefined;
 
@@ -13,8 +14,15 @@ export function compileExampleStacks(): Promise<CompileResult> {
 export async function exampleModels(): Promise<StackModel[]> {
   const result = await compileExampleStacks();
   const models = result.stacks.map((s) => s.model).filter((m): m is StackModel => m !== undefined);
-  if (models.length !== result.stacks.length) throw new Error("an example stack does not compile");
+  // networks (kind: Network) compile to a NetworkModel, not a stack model
+  if (result.stacks.some((s) => !s.model && !s.network)) throw new Error("an example stack does not compile");
   return models;
+}
+
+/** The example networks (kind: Network manifests under stacks/). */
+export async function exampleNetworks(): Promise<NetworkModel[]> {
+  const result = await compileExampleStacks();
+  return result.stacks.map((s) => s.network).filter((n): n is NetworkModel => n !== undefined);
 }
 
 export async function exampleModel(name: string): Promise<StackModel> {

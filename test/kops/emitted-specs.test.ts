@@ -25,13 +25,16 @@ test.before(async () => {
   ]);
 });
 
-test("the checks cover all five example stacks and the variants", () => {
+test("the checks cover all eight example stacks and the variants", () => {
   assert.equal(specs.filter((s) => s.example).map((s) => s.name).sort(), [
     "dev-eu-west-1",
     "prod-ap-southeast-2",
     "prod-eu-west-1",
+    "prod-euw1-blue",
+    "prod-euw1-green",
     "prod-us-east-1",
     "staging-eu-west-1",
+    "staging-euw1-legacy",
   ]);
   assert.ok(specs.filter((s) => !s.example).length >= 2, "variant stacks");
 });

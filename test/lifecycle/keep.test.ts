@@ -27,9 +27,15 @@ test("every example stack: buckets and their keys kept, network and IAM destroye
     for (const r of root.resources) {
       if (r.mode === "managed" && r.meta.bucketRole !== undefined) assert.ok(plan.keep.includes(r.address), `${model.name}: ${r.address} kept`);
     }
-    for (const gone of ["aws_vpc.this", "aws_nat_gateway.this", "aws_subnet.private", "aws_subnet.utility", "aws_internet_gateway.this"]) {
+    // a stack in a shared network destroys only what it added to the network: its private
+    // subnets, routes and tags (the VPC, NAT gateways and utility subnets are the network's)
+    const network = model.network
+      ? ["aws_subnet.private", "aws_route_table.private", "aws_route.private_default", "aws_ec2_tag.utility_cluster"]
+      : ["aws_vpc.this", "aws_nat_gateway.this", "aws_subnet.private", "aws_subnet.utility", "aws_internet_gateway.this"];
+    for (const gone of network) {
       assert.ok(plan.destroy.includes(gone), `${model.name}: ${gone} destroyed`);
     }
+    if (model.network) for (const never of ["aws_vpc.this", "aws_nat_gateway.this"]) assert.not.ok(managed.includes(never), `${model.name}: ${never}`);
     if (root.resources.some((r) => r.address === "aws_kms_key.this")) {
       assert.ok(plan.keep.includes("aws_kms_key.this") && plan.keep.includes("aws_kms_alias.this"), model.name);
     }

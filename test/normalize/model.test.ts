@@ -9,7 +9,18 @@ import { repoRoot } from "../helpers/repo.js";
 test("the example stacks compile without any diagnostic", async () => {
   const result = await compileExampleStacks();
   assert.equal(result.diagnostics, []);
-  assert.equal(result.stacks.map((s) => s.name), ["dev-eu-west-1", "prod-ap-southeast-2", "prod-us-east-1", "prod-eu-west-1", "staging-eu-west-1"]);
+  assert.equal(result.stacks.map((s) => s.name), [
+    "dev-eu-west-1",
+    "legacy-staging-euw1",
+    "staging-euw1-legacy",
+    "prod-ap-southeast-2",
+    "prod-us-east-1",
+    "prod-eu-west-1",
+    "shared-prod-euw1",
+    "prod-euw1-blue",
+    "prod-euw1-green",
+    "staging-eu-west-1",
+  ]);
 });
 
 test("prod: three zones with derived subnets and a NAT in each", async () => {

@@ -18,11 +18,24 @@ const tmp = mkdtempSync(path.join(tmpdir(), "stackc-conftest-"));
 const fleetTool = await importScript<{ writeFleet(dir: string, count: number): string[] }>("scripts/bench/lib/fleet.mjs");
 const conftestTool = await importScript<{ ensure(): Promise<string> }>("scripts/tools/conftest.mjs");
 
-test("--dump-policy-input writes one input per stack, named by stack, with the run's facts", async () => {
+test("--dump-policy-input writes one input per stack (and network), named by stack, with the run's facts", async () => {
   const dir = path.join(tmp, "examples");
   const run = await runCli(["check", "stacks", "--now", "2026-12-01", "--dump-policy-input", dir], { cwd: repoRoot });
   assert.is(run.code, 0, run.stdout + run.stderr);
-  assert.equal(readdirSync(dir).sort(), ["dev-eu-west-1.json", "prod-ap-southeast-2.json", "prod-eu-west-1.json", "prod-us-east-1.json", "staging-eu-west-1.json"]);
+  assert.equal(readdirSync(dir).sort(), [
+    "dev-eu-west-1.json",
+    "legacy-staging-euw1.json",
+    "prod-ap-southeast-2.json",
+    "prod-eu-west-1.json",
+    "prod-euw1-blue.json",
+    "prod-euw1-green.json",
+    "prod-us-east-1.json",
+    "shared-prod-euw1.json",
+    "staging-eu-west-1.json",
+    "staging-euw1-legacy.json",
+  ]);
+  const network = JSON.parse(readFileSync(path.join(dir, "shared-prod-euw1.json"), "utf8")) as { stack: { kind: string }; model: { kind: string; natZones: string[] } };
+  assert.equal([network.stack.kind, network.model.kind, network.model.natZones], ["Network", "Network", ["eu-west-1a", "eu-west-1b", "eu-west-1c"]]);
   const input = JSON.parse(readFileSync(path.join(dir, "prod-eu-west-1.json"), "utf8")) as { facts: { now: string; environment: string }; model: { name: string }; artifacts: Record<string, unknown> };
   assert.is(input.facts.now, "2026-12-01T00:00:00Z");
   assert.is(input.facts.environment, "prod");
@@ -43,7 +56,7 @@ test("conftest over the dumped inputs finds exactly what the wasm bundle finds, 
   const run = await runCli(["check", fleetDir, "stacks", "--now", "2026-12-01", "--allow-outside", fleetDir, "--dump-policy-input", inputs], { cwd: repoRoot });
   assert.is(run.code, 0, run.stdout);
   const files = readdirSync(inputs).sort();
-  assert.is(files.length, 45);
+  assert.is(files.length, 50, "40 fleet stacks, 8 example stacks, 2 example networks");
 
   const engine = createPolicyEngine();
   const key = (f: { id: string; path: unknown[] }) => `${f.id} ${f.path.map(String).join("/")}`;

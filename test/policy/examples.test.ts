@@ -9,7 +9,7 @@ import { policyStage } from "./pipeline.js";
 const result = await compile(["stacks"], { cwd: repoRoot, emit: true, policy: policyStage() });
 
 test("every example stack is clean under check", () => {
-  assert.is(result.stacks.length, 5);
+  assert.is(result.stacks.length, 10, "eight stacks and two networks");
   assert.equal(
     result.diagnostics.filter((d) => !d.suppressed).map((d) => `${d.file}:${d.range?.start.line} ${d.code} ${d.message}`),
     [],

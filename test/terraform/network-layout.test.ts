@@ -3,7 +3,10 @@
 // kops tags shared subnets, everything per zone keyed by zone name.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { exampleModel, exampleModels } from "../helpers/stacks.js";
+import { exampleModel, exampleModels as allExampleModels } from "../helpers/stacks.js";
+
+/** The stacks with a VPC of their own (a stack in a shared network: test/network/network.test.ts and its tftest fixture). */
+const exampleModels = async () => (await allExampleModels()).filter((m) => !m.network);
 import { artifactOf, firstBlock, instanceAt, instances, moduleOf, refAddress, resourceAt, resources } from "./artifact-queries.js";
 
 test("prod has a NAT gateway (and EIP) in each of its three zones; dev has one", async () => {

@@ -7,7 +7,8 @@ import * as assert from "uvu/assert";
 import { terraformModules } from "../../compiler/emit/terraform/emitter.js";
 import { addressOf, nested, resource, TfBlocks, type TfBody, type TfFile, type TfItem, type TfModule } from "../../compiler/emit/terraform/tf/blocks.js";
 import { renderFile } from "../../compiler/emit/terraform/tf/render.js";
-import { exampleModel, exampleModels } from "../helpers/stacks.js";
+import { exampleModel, exampleModels, exampleNetworks } from "../helpers/stacks.js";
+import { networkBootstrapModule, networkRootModule } from "../../compiler/emit/network/terraform.js";
 import { awsProviderSchema, checkAgainstSchema, formatProblems, type HclJson, type SchemaProblem } from "./provider-schema.js";
 
 async function checkFile(tfFile: TfFile): Promise<{ problems: SchemaProblem[]; json: HclJson }> {
@@ -20,11 +21,14 @@ function countBlocks(json: HclJson, kind: "resource" | "data"): number {
   return Object.values(byType).reduce((n, byName) => n + Object.values(byName).reduce((m, bodies) => m + bodies.length, 0), 0);
 }
 
-test("every emitted .tf of every example stack matches the aws 5.100.0 provider schema", async () => {
+test("every emitted .tf of every example stack and network matches the aws 5.100.0 provider schema", async () => {
   const models = await exampleModels();
-  assert.ok(models.length >= 5);
-  for (const model of models) {
-    const { modules } = terraformModules(model);
+  assert.ok(models.length >= 8);
+  const networks = await exampleNetworks();
+  assert.ok(networks.length >= 2);
+  const units = [...models.map((m) => ({ name: m.name, modules: terraformModules(m).modules })), ...networks.map((n) => ({ name: n.name, modules: [networkRootModule(n), networkBootstrapModule(n)] }))];
+  for (const model of units) {
+    const { modules } = model;
     for (const module of modules) {
       let blocks = 0;
       let expected = 0;

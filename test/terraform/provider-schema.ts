@@ -208,6 +208,25 @@ function labelled(json: HclJson, kind: string): [string, string, Body][] {
 }
 
 /** Every aws resource, data source and provider block of one parsed file, against `schema`. */
+/**
+ * Terraform's built-in provider (terraform.io/builtin/terraform): its one data source stackc
+ * emits, terraform_remote_state, as `terraform providers schema -json` prints it for 1.11
+ * (backend required; config, defaults dynamic; workspace a string; outputs computed).
+ */
+const BUILTIN_DATA_SOURCES: Readonly<Record<string, { readonly block: SchemaBlock }>> = {
+  terraform_remote_state: {
+    block: {
+      attributes: {
+        backend: { type: "string", required: true },
+        config: { type: "dynamic", optional: true },
+        defaults: { type: "dynamic", optional: true },
+        outputs: { type: "dynamic", computed: true },
+        workspace: { type: "string", optional: true },
+      },
+    },
+  },
+};
+
 export function checkAgainstSchema(file: string, json: HclJson, schema: ProviderSchema = awsProviderSchema()): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   for (const [mode, kind, schemas, meta] of [
@@ -216,7 +235,7 @@ export function checkAgainstSchema(file: string, json: HclJson, schema: Provider
   ] as const) {
     for (const [type, name, body] of labelled(json, kind)) {
       const checker = new Checker(file, `${mode} "${type}" "${name}"`);
-      const entry = type.startsWith("aws_") ? schemas[type] : undefined;
+      const entry = type.startsWith("aws_") ? schemas[type] : mode === "data" ? BUILTIN_DATA_SOURCES[type] : undefined;
       if (!entry) checker.report("", `unknown ${mode === "data" ? "data source" : "resource"} type ${type}`);
       else {
         if (entry.block.deprecated) checker.report("", `${type} is deprecated`);

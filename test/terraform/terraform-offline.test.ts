@@ -14,7 +14,8 @@ import * as assert from "uvu/assert";
 import { type StackModel, type VirtualFile } from "../../compiler/index.js";
 import { terraformEmitter } from "../../compiler/emit/terraform/emitter.js";
 import { repoPath } from "../helpers/repo.js";
-import { exampleModels } from "../helpers/stacks.js";
+import { exampleModels, exampleNetworks } from "../helpers/stacks.js";
+import { emitNetwork } from "../../compiler/emit/network/emit.js";
 import { unless } from "../helpers/skip.js";
 import { offlineTerraform, type OfflineTerraform, type TfRun } from "./offline-terraform.js";
 
@@ -103,8 +104,14 @@ function limiter(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
 // skipped — printed and counted — never run as an empty pass
 const { tf, reason } = offlineTerraform();
 const withTerraform = unless(test, reason);
-const models: StackModel[] = await exampleModels();
-const outputs = new Map(models.map((m) => [m.name, terraformEmitter.emit(m, emitContext()).files] as const));
+const stackModels: StackModel[] = await exampleModels();
+// the networks (kind: Network) have the same two modules: their own root module and its state bucket
+const networks = await exampleNetworks();
+const models: { name: string }[] = [...stackModels, ...networks];
+const outputs = new Map<string, readonly VirtualFile[]>([
+  ...stackModels.map((m) => [m.name, terraformEmitter.emit(m, emitContext()).files] as const),
+  ...networks.map((n) => [n.name, emitNetwork(n).files] as const),
+]);
 
 // planted mistakes, run on a copy of prod next to the real checks
 async function plantedMistakes(engine: OfflineTerraform): Promise<{ validate: ValidateJson; test: TfRun }> {
@@ -147,7 +154,8 @@ withTerraform("terraform is available offline with its generated CLI config", ()
   assert.ok(tf !== undefined);
   assert.ok(existsSync(tf.configFile), "the generated CLI config exists");
   assert.match(readFileSync(tf.configFile, "utf8"), /filesystem_mirror/);
-  assert.ok(models.length >= 5, "all example stacks compiled");
+  assert.ok(stackModels.length >= 8, "all example stacks compiled");
+  assert.ok(networks.length >= 2, "both example networks compiled");
 });
 
 const timings: string[] = [];

@@ -69,7 +69,7 @@ test("verify agrees from the root, from stacks/, from out/ and from the folder a
     for (const [cwd, args] of runs) {
       const run = await runCli(args, { cwd });
       assert.is(run.code, 0, `verify from ${cwd}:\n${run.stdout}${run.stderr}`);
-      assert.match(run.stdout, "Checked 5 stacks: no problems.");
+      assert.match(run.stdout, /Checked \d+ stacks: no problems\./);
     }
   } finally {
     rmSync(parent, { recursive: true, force: true });

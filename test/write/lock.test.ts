@@ -128,7 +128,7 @@ test("build while another live stackc holds out/: STK-WRITE-001 naming the holde
     // the holder is dead now: the next build takes the stale lock over and writes
     const run = await runCli(["build", "stacks", "--lock-timeout", "0", "--no-cache"], { cwd: dir });
     assert.is(run.code, 0, run.stdout + run.stderr);
-    assert.equal(readdirSync(path.join(dir, "out")), ["dev-eu-west-1", "prod-ap-southeast-2", "prod-eu-west-1", "prod-us-east-1", "staging-eu-west-1"]);
+    assert.equal(readdirSync(path.join(dir, "out")).sort(), readdirSync(repoPath("out")).sort());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

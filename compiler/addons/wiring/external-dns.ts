@@ -9,6 +9,7 @@
 // the explicit `policy` follow /work/shared/reference/helmfile.md §5 for 1.21.1.
 import { monitoringNeeds, serviceAccountName, whenMonitoring } from "./shared.js";
 import type { AddonWiring } from "./types.js";
+import type { StackModel } from "../../model/model.js";
 
 export const externalDnsWiring: AddonWiring = {
   key: "externalDns",
@@ -38,3 +39,15 @@ export const externalDnsWiring: AddonWiring = {
     };
   },
 };
+
+/**
+ * The owner id external-dns writes into its TXT ownership records: the cluster name, unless the
+ * manifest's values override it (values are merged over the wired ones). Blue/green checks ask
+ * this too (compile/coexist.ts), so the check and the values cannot disagree.
+ */
+export function externalDnsOwnerId(model: StackModel): { id: string; pointer: string } | undefined {
+  const addon = model.addons.find((a) => a.key === "externalDns");
+  if (!addon) return undefined;
+  const override = addon.settings.values.txtOwnerId;
+  return typeof override === "string" ? { id: override, pointer: `${addon.pointer}/values/txtOwnerId` } : { id: model.clusterName, pointer: "/spec/cluster/name" };
+}

@@ -11,6 +11,18 @@
 // Plugin pairing (Velero 1.18 ↔ plugin v1.14.x): /work/shared/reference/helmfile.md §5.
 import { bucketName, daysAsHours, monitoringNeeds, serviceAccountName, whenMonitoring } from "./shared.js";
 import type { AddonWiring } from "./types.js";
+import type { StackModel } from "../../model/model.js";
+
+/**
+ * The BackupStorageLocation of the stack this one replaces (spec.replaces): named after that
+ * stack, ReadOnly (accessMode, BackupStorageLocation spec), in its bucket and region.
+ */
+function restoreSource(model: StackModel): Record<string, unknown>[] {
+  const old = model.replaces;
+  const bucket = old?.buckets.find((b) => b.role === "velero");
+  if (!old || !bucket) return [];
+  return [{ name: old.name, provider: "aws", bucket: bucket.name, accessMode: "ReadOnly", config: { region: old.region } }];
+}
 
 /** The schedule's key under `schedules` (the chart names the Schedule `<release>-cluster`). */
 export const VELERO_SCHEDULE = "cluster";
@@ -40,7 +52,12 @@ export const veleroWiring: AddonWiring = {
       ],
       configuration: {
         // The bucket is the one the stack's Terraform creates for the `velero` role.
-        backupStorageLocation: [{ name: "default", provider: "aws", bucket: bucketName(model, "velero"), default: true, config: location }],
+        backupStorageLocation: [
+          { name: "default", provider: "aws", bucket: bucketName(model, "velero"), default: true, config: location },
+          // blue/green: the replaced stack's backups, read-only (velero never writes or deletes
+          // there; its IAM here allows only reads), to restore from at the cut-over
+          ...restoreSource(model),
+        ],
         volumeSnapshotLocation: [{ name: "default", provider: "aws", config: location }],
       },
       // Credentials come from the IRSA role, not a secret.

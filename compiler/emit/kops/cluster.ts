@@ -57,7 +57,8 @@ export function buildCluster(model: StackModel): KopsCluster {
     ...(irsa ? { serviceAccountIssuerDiscovery: { discoveryStore: `s3://${oidc.name}`, enableAWSOIDCProvider: true as const } } : {}),
     ...addonOwnership(model, permissions.length > 0),
     ...networking(cluster.networking),
-    networkID: new OutputRef(terraformOutputs.vpcId),
+    // an existing VPC's ids are known from its network manifest: written as they are
+    networkID: model.network?.model.existing?.vpcId ?? new OutputRef(terraformOutputs.vpcId),
     networkCIDR: model.vpcCidr,
     nonMasqueradeCIDR: KOPS_NON_MASQUERADE_CIDR,
     kubernetesApiAccess: [...(cluster.api.access ?? [model.vpcCidr])],
@@ -96,17 +97,17 @@ function subnets(model: StackModel): KopsSubnet[] {
     zone: z.name,
     type: "Private",
     cidr: z.privateCidr,
-    id: new OutputRef(terraformOutputs.privateSubnetIds, z.name),
+    id: z.existing?.privateSubnetId ?? new OutputRef(terraformOutputs.privateSubnetIds, z.name),
     // With ids, kops creates no routes: Terraform routes each private subnet through the NAT
     // of its natZone, and egress states the same (reference/kops.md §5.2).
-    egress: new OutputRef(terraformOutputs.natGatewayIds, z.natZone),
+    egress: z.existing?.natGatewayId ?? new OutputRef(terraformOutputs.natGatewayIds, z.natZone),
   }));
   const utilities: KopsSubnet[] = model.zones.map((z) => ({
     name: utilitySubnetName(z.name),
     zone: z.name,
     type: "Utility",
     cidr: z.utilityCidr,
-    id: new OutputRef(terraformOutputs.utilitySubnetIds, z.name),
+    id: z.existing?.utilitySubnetId ?? new OutputRef(terraformOutputs.utilitySubnetIds, z.name),
   }));
   return [...privates, ...utilities];
 }

@@ -8,6 +8,7 @@ import type { StackModel } from "../../model/model.js";
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 import { htmlCommentText, markdownCode, markdownText, shellQuote } from "./safe-text.js";
 import { runbookTemplate } from "./template.js";
+import { externalDnsOwnerId } from "../../addons/wiring/external-dns.js";
 import { NO_HELMFILE_REASON, writesHelmfile } from "../helmfile/index.js";
 import { PROD_FLAG } from "../lifecycle/emitter.js";
 import { teardownPlan } from "../lifecycle/keep.js";
@@ -73,8 +74,20 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
     region: model.region,
     zoneList: model.zones.map((z) => z.name).join(", "),
     vpcCidr: model.vpcCidr,
-    natPerZone: spec.network.natGateways === "perZone",
-    natSummary: spec.network.natGateways === "perZone" ? `one per zone (${model.natZones.length})` : `one, in ${model.natZones[0] ?? "-"}`,
+    natPerZone: natPerZone(model),
+    natSummary: natPerZone(model) ? `one per zone (${model.natZones.length})` : `one, in ${model.natZones[0] ?? "-"}`,
+    network: model.network
+      ? {
+          name: model.network.model.name,
+          fileCode: markdownCode(model.network.model.source),
+          existing: model.network.model.existing !== undefined,
+          vpcId: model.network.model.existing?.vpcId,
+          block: model.network.block,
+          stateBucket: model.network.model.state.bucket,
+          stateKey: model.network.model.state.key,
+        }
+      : undefined,
+    replaces: replacesContext(model),
     apiLoadBalancer: spec.cluster.api.loadBalancer,
     apiAccess: (spec.cluster.api.access ?? []).join(", "),
     apiSummary: `${spec.cluster.api.loadBalancer} Network Load Balancer, reachable from ${(spec.cluster.api.access ?? []).join(", ")}`,
@@ -105,6 +118,40 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
     waivers: spec.policy.waivers.map((w) => ({ ...w, reason: markdownText(w.reason) })),
     grafanaSecret: grafana ? { name: GRAFANA_ADMIN_SECRET, namespace: grafana.info.namespace } : undefined,
   };
+}
+
+/** Blue/green: the stack this one replaces, for the cut-over section. */
+function replacesContext(model: StackModel): Record<string, unknown> | undefined {
+  const old = model.replaces;
+  if (!old) return undefined;
+  const bucket = old.buckets.find((b) => b.role === "velero");
+  const oldDns = old.addons.find((a) => a.key === "externalDns");
+  const newOwner = externalDnsOwnerId(model);
+  const oldOwner = externalDnsOwnerId(old);
+  const sameNetwork = model.network !== undefined && old.network !== undefined && model.network.model.file === old.network.model.file;
+  return {
+    name: old.name,
+    fileCode: markdownCode(old.source),
+    clusterName: old.clusterName,
+    kopsStateBucket: old.buckets.find((b) => b.role === "kops-state")?.name,
+    bucket: bucket?.name,
+    kms: old.kms.mode !== "none",
+    sameNetwork,
+    network: sameNetwork ? model.network!.model.name : undefined,
+    backup: `cutover-${old.name}`,
+    restore: `cutover-from-${old.name}`,
+    externalDns: newOwner !== undefined && oldOwner !== undefined && oldDns !== undefined,
+    ownerNew: newOwner?.id,
+    ownerOld: oldOwner?.id,
+    externalDnsNamespace: oldDns?.info.namespace,
+    // what this cluster's own add-ons (helmfile) and kops run: never restored over them
+    platformNamespaces: [...new Set(["kube-system", "kube-public", "kube-node-lease", ...model.addons.map((a) => a.info.namespace)])].sort().join(","),
+  };
+}
+
+/** Each zone routes through its own NAT gateway (its own VPC's setting, or its network's). */
+function natPerZone(model: StackModel): boolean {
+  return model.network ? model.zones.every((z) => z.natZone === z.name) : model.stack.spec.network.natGateways === "perZone";
 }
 
 export const runbookEmitter: Emitter = {

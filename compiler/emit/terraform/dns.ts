@@ -2,7 +2,7 @@
 // the service records). A private zone is associated with the stack's VPC; a public zone must be
 // delegated from its parent zone with the name servers in the route53_name_servers output.
 import { nested, resource, type TfFile } from "./tf/blocks.js";
-import { ref, tags } from "./tf/values.js";
+import { tags } from "./tf/values.js";
 import type { TfStack } from "./stack.js";
 
 export function dnsFile(dir: string, stack: TfStack): TfFile {
@@ -16,7 +16,7 @@ export function dnsFile(dir: string, stack: TfStack): TfFile {
         name: dns.zone,
         comment: `${isPrivate ? "Private" : "Public"} zone of cluster ${stack.model.clusterName} (stackc stack ${stack.stackName})`,
         tags: tags({ Name: dns.zone }),
-        vpc: isPrivate ? nested({ vpc_id: ref("aws_vpc.this", "id") }) : undefined,
+        vpc: isPrivate ? nested({ vpc_id: stack.vpcId() }) : undefined,
       }),
     ],
   };

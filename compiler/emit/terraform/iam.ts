@@ -13,7 +13,8 @@ import { addonsWithInlinePolicy, type AddonModel } from "../../model/model.js";
 import { boundedName, IAM_POLICY_NAME_MAX } from "./names.js";
 import { policyDocument, type DocStatement } from "./policy-document.js";
 import { snakeCase, type TfStack } from "./stack.js";
-import { resource, type TfFile, type TfResource } from "./tf/blocks.js";
+import { restoreSource, restoreSourceItems, restoreSourceKmsKeyArn } from "./restore-source.js";
+import { resource, type TfFile, type TfItem, type TfResource } from "./tf/blocks.js";
 import { ref, type TfValue } from "./tf/values.js";
 
 /** Add-ons that get an aws_iam_policy: enabled, with at least one inline statement. */
@@ -64,7 +65,24 @@ export function irsaStatements(stack: TfStack, addon: AddonModel): DocStatement[
   if (kmsBuckets.length > 0) {
     out.push({ sid: KMS_STATEMENT_SID, effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [stack.kmsKeyArn()] });
   }
+  if (addon.key === "velero") out.push(...restoreSourceStatements(stack));
   return out;
+}
+
+/**
+ * Blue/green: read-only access to the replaced stack's backups (its Velero bucket, and its KMS
+ * key when the bucket is encrypted with one: decrypt only). The key's ARN comes from the replaced
+ * stack's own Terraform state (restore-source.ts), never a copied value.
+ */
+function restoreSourceStatements(stack: TfStack): DocStatement[] {
+  const source = restoreSource(stack.model);
+  if (!source) return [];
+  const arn = `arn:${stack.partition}:s3:::${source.bucket}`;
+  return [
+    { sid: "RestoreSourceObjects", effect: "Allow", actions: ["s3:GetObject"], resources: [`${arn}/*`] },
+    { sid: "RestoreSourceBucket", effect: "Allow", actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [arn] },
+    ...(source.kms ? [{ sid: "RestoreSourceDecrypt", effect: "Allow" as const, actions: ["kms:Decrypt"], resources: [restoreSourceKmsKeyArn()] }] : []),
+  ];
 }
 
 export interface IrsaPolicy {
@@ -120,7 +138,7 @@ export function iamResources(stack: TfStack): TfResource[] {
 }
 
 export function iamFile(dir: string, stack: TfStack): TfFile | undefined {
-  const items = iamResources(stack);
+  const items: TfItem[] = [...restoreSourceItems(stack), ...iamResources(stack)];
   if (items.length === 0) return undefined;
   return { path: `${dir}/iam.tf`, summary: "IAM policies of the add-ons' service accounts (IRSA); kops creates the roles and attaches them.", items };
 }

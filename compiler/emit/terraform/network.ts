@@ -19,6 +19,10 @@ import { resource, topBlock, type TfFile, type TfForEach, type TfItem, type TfRe
 import { eachKey, eachValue, rawExpr, ref, tags, template, type TfMap } from "./tf/values.js";
 import { flowLogResources } from "./flow-logs.js";
 import type { TfStack } from "./stack.js";
+import { sharedNetworkResources } from "./shared-network.js";
+import { kopsSubnetTags } from "./subnet-tags.js";
+
+export { kopsSubnetTags } from "./subnet-tags.js";
 
 /** `local.zones`: zone → its subnets and the zone whose NAT gateway its private subnet uses. */
 export function zoneLocals(zones: readonly ZoneModel[]): Map<string, TfMap> {
@@ -33,15 +37,8 @@ function natZonesForEach(model: StackModel): TfForEach {
   return { expression: rawExpr("toset(local.nat_zones)"), instances: new Map(model.natZones.map((z) => [z, z])) };
 }
 
-/** The tags kops v1.36 writes on a shared subnet (pkg/model/awsmodel/network.go), plus a Name. */
-export function kopsSubnetTags(clusterName: string, kind: "utility" | "private"): Record<string, string> {
-  return {
-    [`kubernetes.io/cluster/${clusterName}`]: "shared",
-    ...(kind === "utility" ? { "kubernetes.io/role/elb": "1", SubnetType: "Utility" } : { "kubernetes.io/role/internal-elb": "1", SubnetType: "Private" }),
-  };
-}
-
 export function networkResources(stack: TfStack): TfItem[] {
+  if (stack.model.network) return sharedNetworkResources(stack);
   const { model } = stack;
   const name = stack.stackName;
   const zones = zonesForEach(model);
@@ -158,9 +155,12 @@ export function networkResources(stack: TfStack): TfItem[] {
 }
 
 export function networkFile(dir: string, stack: TfStack): TfFile {
+  const shared = stack.model.network?.model;
   return {
     path: `${dir}/network.tf`,
-    summary: "Network: VPC, per-zone subnets (tagged for kops), NAT gateways, routes, default security group, flow logs.",
+    summary: shared
+      ? `Network: this cluster's private subnets and routes in the ${shared.existing ? "existing " : ""}network ${shared.name} (${shared.source}), and its tags on the network's subnets.`
+      : "Network: VPC, per-zone subnets (tagged for kops), NAT gateways, routes, default security group, flow logs.",
     items: networkResources(stack),
   };
 }

@@ -53,6 +53,11 @@ export class TfStack {
     this.diagnostics.push(diag("STK-EMIT-001", message, { file: this.model.file, pointer }));
   }
 
+  /** The VPC id: the stack's own aws_vpc, or its shared network's (local.vpc_id, shared-network.ts). */
+  vpcId(): TfValue {
+    return this.model.network ? ref("local.vpc_id") : ref("aws_vpc.this", "id");
+  }
+
   get stackName(): string {
     return this.model.name;
   }

@@ -78,12 +78,12 @@ export const policyMessages: Readonly<Record<string, MessageFormatter>> = {
   "STK-NET-005": (d) => `The Kubernetes API load balancer is ${text(d.loadBalancer, "?")}; a production API must be internal`,
   "STK-NET-006": (d) => {
     const zones = Array.isArray(d.zones) ? d.zones : [];
-    return `The stack spans ${plural(zones.length, "availability zone")}${zones.length > 0 ? ` (${list(zones)})` : ""}; at least ${d.minimum} are needed`;
+    return `The ${d.reason === "network" ? "network" : "stack"} spans ${plural(zones.length, "availability zone")}${zones.length > 0 ? ` (${list(zones)})` : ""}; at least ${d.minimum} are needed`;
   },
   "STK-NET-007": (d) =>
     d.reason === "emitted"
       ? `The generated Terraform routes zone ${list(d.zones)} through the NAT gateway of ${list(d.natZones)}`
-      : `${Array.isArray(d.zones) && d.zones.length === 1 ? "Zone" : "Zones"} ${list(d.zones)} send egress through a NAT gateway in another zone (NAT gateways only in ${list(d.natZones)})`,
+      : `${Array.isArray(d.zones) && d.zones.length === 1 ? "Zone" : "Zones"} ${list(d.zones)} send egress through a NAT gateway in another zone (NAT gateways only in ${list(d.natZones)})${d.reason === "network" ? `: the network ${text(d.network, "?")} has no NAT gateway per zone` : ""}`,
   "STK-NET-008": (d) => {
     if (d.reason === "public-vpc") return `VPC CIDR ${text(d.cidr, "?")} is not private address space (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)`;
     const subnet = `${text(d.kind, "?")} subnet ${text(d.cidr, "?")} of ${text(d.zone, "?")}`;
@@ -92,7 +92,11 @@ export const policyMessages: Readonly<Record<string, MessageFormatter>> = {
     return `The ${subnet} overlaps the ${text(other.kind, "?")} subnet ${text(other.cidr, "?")} of ${text(other.zone, "?")}`;
   },
   "STK-NET-009": (d) =>
-    d.reason === "not-emitted" ? "Flow logs are enabled, but the generated Terraform has no aws_flow_log" : "VPC flow logs are disabled",
+    d.reason === "not-emitted"
+      ? "Flow logs are enabled, but the generated Terraform has no aws_flow_log"
+      : d.reason === "network"
+        ? `VPC flow logs are disabled in the network ${text(d.network, "?")}`
+        : "VPC flow logs are disabled",
   "STK-NET-010": (d) =>
     d.reason === "emitted"
       ? "The generated Terraform does not strip the default security group's rules"

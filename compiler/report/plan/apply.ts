@@ -9,6 +9,7 @@ export interface ApplyStep {
 }
 
 export function applySteps(plan: StackPlanResult): ApplyStep[] {
+  if (plan.changes.some((c) => c.code === "CHG-STACK-RETIRE")) return retireSteps(plan);
   const { name, stateStore } = plan.cluster;
   const kops = (args: string) => `kops ${args} --name ${name} --state ${stateStore}`;
   const tools = new Set(plan.changes.map((c) => c.tool));
@@ -47,5 +48,23 @@ export function applySteps(plan: StackPlanResult): ApplyStep[] {
   if (tools.has("helm")) {
     steps.push({ title: "Helm releases", commands: [`helmfile --file out/${plan.name}/helmfile/helmfile.yaml diff`, `helmfile --file out/${plan.name}/helmfile/helmfile.yaml apply`] });
   }
+  return steps;
+}
+
+/** A retired stack: its teardown, then the folder goes with the pull request. */
+function retireSteps(plan: StackPlanResult): ApplyStep[] {
+  const dir = `out/${plan.name}`;
+  const { name, stateStore } = plan.cluster;
+  const steps: ApplyStep[] = [];
+  if (name !== "") {
+    steps.push({
+      title: `Tear the cluster down once nothing reaches it (${dir}/RUNBOOK.md, Teardown)`,
+      commands: [
+        `kops delete cluster --name ${name} --state ${stateStore} --yes`,
+        `# then its Terraform (${dir}/terraform), keeping the state and backup buckets, as the runbook says`,
+      ],
+    });
+  }
+  steps.push({ title: "Then delete its output folder", commands: [`git rm -r ${dir}`] });
   return steps;
 }

@@ -16,11 +16,12 @@
 #   tags: [reliability, network, availability-zones]
 #   remediation: >-
 #     Add zones to spec.cloud.zones (for example eu-west-1a, eu-west-1b, eu-west-1c); stackc
-#     derives their subnets.
+#     derives their subnets. In a kind: Network manifest, add them to spec.zones.
 #   scanners: {}
 package stackc.checks.net.stk_net_006
 
 import data.stackc.lib.env
+import data.stackc.lib.network
 
 minimum := 3 if env.prod
 
@@ -28,12 +29,12 @@ else := 2
 
 findings contains v if {
 	is_array(input.model.zones) # no model, nothing to count
-	zones := [z.name | some z in input.model.zones; is_string(z.privateCidr)]
+	zones := [z.name | some z in input.model.zones; counted(z)]
 	count(zones) < minimum
 	v := {
 		"id": "STK-NET-006",
-		"path": ["spec", "cloud", "zones"],
-		"data": {"zones": zones, "minimum": minimum},
+		"path": zones_path,
+		"data": object.union({"zones": zones, "minimum": minimum}, kind),
 	}
 }
 
@@ -46,3 +47,19 @@ warn contains v if {
 	not env.prod
 	some v in findings
 }
+
+# A stack's zones are those with a private subnet; a network's zones all count.
+counted(z) if is_string(z.privateCidr)
+
+counted(z) if {
+	network.manifest
+	is_string(z.utilityCidr)
+}
+
+zones_path := ["spec", "zones"] if network.manifest
+
+else := ["spec", "cloud", "zones"]
+
+kind := {"reason": "network"} if network.manifest
+
+else := {}

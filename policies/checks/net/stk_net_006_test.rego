@@ -39,3 +39,11 @@ test_no_model_no_finding if {
 test_zone_without_subnet_not_counted if {
 	count(stk_net_006.deny) == 1 with input as {"facts": {"environment": "prod"}, "model": {"zones": array.concat(zones(["a", "b"]), [{"name": "c"}])}}
 }
+
+# A network's zones have only a utility subnet; they count, at the network's spec.zones.
+test_network_manifest_zones_counted if {
+	two := {"facts": {"environment": "prod"}, "model": {"kind": "Network", "zones": [{"name": "a", "utilityCidr": "10.0.0.0/22"}, {"name": "b", "utilityCidr": "10.0.4.0/22"}]}}
+	stk_net_006.deny == {{"id": "STK-NET-006", "path": ["spec", "zones"], "data": {"zones": ["a", "b"], "minimum": 3, "reason": "network"}}} with input as two
+	three := {"facts": {"environment": "prod"}, "model": {"kind": "Network", "zones": [{"name": "a", "utilityCidr": "10.0.0.0/22"}, {"name": "b", "utilityCidr": "10.0.4.0/22"}, {"name": "c", "utilityCidr": "10.0.8.0/22"}]}}
+	count(stk_net_006.deny) == 0 with input as three
+}

@@ -13,20 +13,44 @@
 #   severity: deny(prod)
 #   tags: [reliability, network, nat]
 #   remediation: >-
-#     Set spec.network.natGateways: perZone.
+#     Set spec.network.natGateways: perZone (in a kind: Network manifest, spec.natGateways:
+#     perZone, or one NAT gateway id per zone in spec.existing.zones). A stack in a shared
+#     network needs a network with a NAT gateway per zone.
 #   scanners: {}
 package stackc.checks.net.stk_net_007
 
 import data.stackc.lib.env
+import data.stackc.lib.network
 import data.stackc.lib.tf
 
+# A stack's own VPC and a kind: Network manifest alike: a zone whose private subnets borrow
+# another zone's NAT gateway. In an existing network the NAT ids are given per zone.
 findings contains v if {
+	not network.shared
 	borrowing := sort([z.name | some z in input.model.zones; z.natZone != z.name])
 	count(borrowing) > 0
 	v := {
 		"id": "STK-NET-007",
-		"path": ["spec", "network", "natGateways"],
+		"path": nat_path,
 		"data": {"zones": borrowing, "natZones": input.model.natZones},
+	}
+}
+
+nat_path := ["spec", "existing", "zones"] if {
+	network.manifest
+	is_object(input.stack.spec.existing)
+} else := network.path("natGateways")
+
+# A stack in a shared network without a NAT gateway per zone: flagged at the stack too (it
+# is the stack's traffic that crosses zones), pointing at the line that puts it there.
+findings contains v if {
+	network.shared
+	input.model.network.natPerZone == false
+	borrowing := sort([z.name | some z in input.model.zones; z.natZone != z.name])
+	v := {
+		"id": "STK-NET-007",
+		"path": network.path("natGateways"),
+		"data": {"zones": borrowing, "natZones": input.model.natZones, "network": input.model.network.name, "reason": "network"},
 	}
 }
 
@@ -53,7 +77,7 @@ findings contains v if {
 	z.natZone == z.name
 	v := {
 		"id": "STK-NET-007",
-		"path": ["spec", "network", "natGateways"],
+		"path": network.path("natGateways"),
 		"data": {"zones": [route.key], "natZones": [gw.key], "reason": "emitted"},
 	}
 }

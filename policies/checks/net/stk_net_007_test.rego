@@ -43,3 +43,32 @@ test_emitted_routes_checked if {
 		"data": {"zones": ["b"], "natZones": ["a"], "reason": "emitted"},
 	}} with input as {"facts": {"environment": "prod"}, "model": per_zone, "artifacts": routes("a", "a")}
 }
+
+# A kind: Network manifest with one NAT: denied in prod at its natGateways.
+test_network_manifest_single_nat_denied_in_prod if {
+	stk_net_007.deny == {{"id": "STK-NET-007", "path": ["spec", "natGateways"], "data": {"zones": ["b", "c"], "natZones": ["a"]}}} with input as {
+		"facts": {"environment": "prod"},
+		"stack": {"kind": "Network", "spec": {"natGateways": "single"}},
+		"model": object.union(single, {"kind": "Network"}),
+	}
+	count(stk_net_007.deny) == 0 with input as {"facts": {"environment": "prod"}, "stack": {"kind": "Network"}, "model": object.union(per_zone, {"kind": "Network"})}
+}
+
+# An existing network whose zones share one NAT id: reported at its existing zones.
+test_existing_network_shared_nat_denied if {
+	stk_net_007.deny == {{"id": "STK-NET-007", "path": ["spec", "existing", "zones"], "data": {"zones": ["b", "c"], "natZones": ["a"]}}} with input as {
+		"facts": {"environment": "prod"},
+		"stack": {"kind": "Network", "spec": {"existing": {"vpcId": "vpc-0123456789abcdef0"}}},
+		"model": object.union(single, {"kind": "Network"}),
+	}
+}
+
+# A prod stack in a network without a NAT per zone is flagged as it is for its own VPC, at its use.
+test_stack_in_single_nat_network_denied if {
+	stk_net_007.deny == {{
+		"id": "STK-NET-007",
+		"path": ["spec", "network", "use"],
+		"data": {"zones": ["b", "c"], "natZones": ["a"], "network": "shared", "reason": "network"},
+	}} with input as {"facts": {"environment": "prod"}, "model": object.union(single, {"kind": "Stack", "network": {"name": "shared", "natPerZone": false}})}
+	count(stk_net_007.deny) == 0 with input as {"facts": {"environment": "prod"}, "model": object.union(per_zone, {"kind": "Stack", "network": {"name": "shared", "natPerZone": true}})}
+}

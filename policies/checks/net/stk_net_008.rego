@@ -18,9 +18,12 @@
 #   tags: [network, correctness]
 #   remediation: >-
 #     Use an RFC 1918 VPC CIDR such as 10.20.0.0/16 and let stackc derive the subnets, or give
-#     spec.network.subnets that fit inside it without overlapping.
+#     spec.network.subnets that fit inside it without overlapping (in a kind: Network
+#     manifest, spec.cidr and spec.subnets).
 #   scanners: {}
 package stackc.checks.net.stk_net_008
+
+import data.stackc.lib.network
 
 private_ranges := ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
 
@@ -33,7 +36,7 @@ deny contains v if {
 	cidr := input.model.vpcCidr
 	is_string(cidr)
 	not rfc1918(cidr)
-	v := {"id": "STK-NET-008", "path": ["spec", "network", "cidr"], "data": {"reason": "public-vpc", "cidr": cidr}}
+	v := {"id": "STK-NET-008", "path": cidr_path, "data": {"reason": "public-vpc", "cidr": cidr}}
 }
 
 # Every subnet as {zone, kind, cidr, path, order}.
@@ -69,3 +72,6 @@ deny contains v if {
 		},
 	}
 }
+
+# A stack in a shared network takes its VPC from the network (whose own input reports it).
+cidr_path := network.path("cidr")

@@ -46,3 +46,14 @@ test_overlap_denied_once_at_the_later_subnet if {
 		},
 	}} with input.model as {"vpcCidr": "10.20.0.0/16", "zones": [zone("a", "10.20.32.0/19", "10.20.0.0/22"), zone("b", "10.20.64.0/19", "10.20.0.0/24")]}
 }
+
+# A kind: Network manifest: a public VPC is reported at its spec.cidr; its utility subnets are checked.
+test_network_manifest_checked if {
+	stk_net_008.deny == {{"id": "STK-NET-008", "path": ["spec", "cidr"], "data": {"reason": "public-vpc", "cidr": "100.0.0.0/16"}}} with input.model as {"kind": "Network", "vpcCidr": "100.0.0.0/16", "zones": []}
+	net_zone := {"name": "a", "utilityCidr": "10.9.0.0/22", "paths": {"private": ["spec", "cidr"], "utility": ["spec", "subnets", "a", "utility"]}}
+	stk_net_008.deny == {{
+		"id": "STK-NET-008",
+		"path": ["spec", "subnets", "a", "utility"],
+		"data": {"reason": "outside-vpc", "zone": "a", "kind": "utility", "cidr": "10.9.0.0/22", "vpc": "10.20.0.0/16"},
+	}} with input.model as {"kind": "Network", "vpcCidr": "10.20.0.0/16", "zones": [net_zone]}
+}
