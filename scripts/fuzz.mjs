@@ -33,7 +33,13 @@ const seconds = ((Date.now() - started) / 1000).toFixed(0);
 if (result.failed) {
   console.log(`\nFAILED after ${result.numRuns} cases (${seconds} s). Replay: npm run fuzz -- --seed ${seed} --path ${result.counterexamplePath} --runs ${runs}`);
   console.log(String(result.errorInstance instanceof Error ? result.errorInstance.message : result.errorInstance));
-  console.log(`\nshrunk case (${result.numShrinks} shrinks):\n${fuzz.describeCase(result.counterexample[0])}`);
+  let described;
+  try {
+    described = fuzz.describeCase(result.counterexample[0]);
+  } catch (err) {
+    described = `${JSON.stringify(result.counterexample[0])}\n(its files could not be shown: ${err instanceof Error ? err.message : String(err)})`;
+  }
+  console.log(`\nshrunk case (${result.numShrinks} shrinks):\n${described}`);
   process.exit(1);
 }
 console.log(`\n${result.numRuns} cases passed (seed ${seed}, ${seconds} s): no crash, every diagnostic located, reporters fine, deterministic`);

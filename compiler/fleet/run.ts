@@ -16,8 +16,8 @@ import { discoverManifests, type DiscoveredManifest } from "../load/discover.js"
 import { createLoadSession, loadManifest } from "../load/load.js";
 import { contain, resolveWorkspace } from "../load/workspace.js";
 import { maskSecrets } from "../diagnostics/mask-secrets.js";
-import { checkFleetSummaries, type FleetSummary, fleetSummary } from "../normalize/fleet.js";
-import { compileStack } from "../compile/compile.js";
+import { checkFleetSummaries, type FleetSummary } from "../normalize/fleet.js";
+import { compileStack, summaryOf } from "../compile/compile.js";
 import { emitContext } from "../emit/context.js";
 import type { Workspace } from "../load/workspace.js";
 import { type CacheEntry, StackCache, sha256Hex } from "./cache.js";
@@ -324,8 +324,9 @@ async function outsideSummaries(manifests: readonly DiscoveredManifest[], cache:
       continue;
     }
     const one = await compileStack(session, manifest, { cwd, io, outDir: cwd, emitters: [], context: emitContext(io), emit: false });
-    const result = one.result;
-    if (result?.model && result.sourceMap) out.push(fleetSummary({ model: result.model, sourceMap: result.sourceMap }));
+    // a stack's summary, or a network's (its name, buckets and VPC range are claims too)
+    const summary = one.result ? summaryOf(one.result) : undefined;
+    if (summary) out.push(summary);
   }
   return out;
 }

@@ -125,8 +125,18 @@ export function mutate(text: string, m: Mutation): string {
   }
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) return text;
+  // the yaml library cannot always write back what it parsed (an alias whose anchor a mutation
+  // removed): such an edit is skipped, it says nothing about stackc
+  try {
+    return editDocument(doc, m) ?? text;
+  } catch {
+    return text;
+  }
+}
+
+function editDocument(doc: ReturnType<typeof parseDocument>, m: Extract<Mutation, { kind: "set" | "delete" | "rename" }>): string | undefined {
   const paths = nodePaths(doc.contents);
-  if (paths.length === 0) return text;
+  if (paths.length === 0) return undefined;
   const at = paths[m.at % paths.length]!;
   if (m.kind === "set") doc.setIn(at, doc.createNode(m.value));
   else if (m.kind === "delete") doc.deleteIn(at);
@@ -134,7 +144,7 @@ export function mutate(text: string, m: Mutation): string {
     const parent = at.slice(0, -1);
     const key = at[at.length - 1]!;
     const holder = parent.length === 0 ? doc.contents : doc.getIn(parent, true);
-    if (!isMap(holder) || typeof key !== "string") return text;
+    if (!isMap(holder) || typeof key !== "string") return undefined;
     const v = doc.getIn(at, true);
     doc.deleteIn(at);
     doc.setIn([...parent, m.key], v);

@@ -26,6 +26,7 @@ case "\${name}" in
   openssl) echo c2VjcmV0LWZvci10ZXN0cw== ;;
   kubectl) if [[ "\${2:-}" == velero && "\${3:-}" == get ]]; then printf '%s' "\${STUB_PHASE:-Completed}"; fi ;;
   terraform) if [[ "\${2:-}" == output ]]; then echo '{}'; fi ;;
+  aws) echo "\${STUB_AWS:-0}" ;;
 esac
 exit 0
 `;

@@ -36,7 +36,7 @@ function generatedScripts(): string[] {
 
 test("every generated script in out/ passes shellcheck (all optional checks enabled) and is executable", () => {
   const files = generatedScripts();
-  assert.is(files.length, 16, files.join("\n"));
+  assert.is(files.length, 20, files.join("\n"));
   const r = shellcheck(files);
   assert.is(r.output, "");
   assert.is(r.status, 0);

@@ -196,6 +196,8 @@ export function downSteps(model: StackModel): Step[] {
         { kind: "comment", text: `the schedule's own template (what it includes, its TTL), under a name of its own` },
         { kind: "assign", name: "backup", value: ["final-", output("date", "-u", "+%Y%m%d-%H%M%S")] },
         run("velero", "backup", "create", variable("backup"), "--from-schedule", `${velero.info.release}-${VELERO_SCHEDULE}`, "--namespace", namespace, "--wait"),
+        // `velero backup create --wait` exits 0 whatever the backup's phase (it only waits for the
+        // phase to leave New/InProgress: pkg/cmd/cli/backup/create.go), so the phase is checked
         {
           kind: "expect",
           command: { argv: ["kubectl", "--namespace", namespace, "get", "backups.velero.io", variable("backup"), "--output", "jsonpath={.status.phase}"] },

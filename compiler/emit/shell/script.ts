@@ -113,7 +113,11 @@ export function renderScript(spec: ScriptSpec): string {
 
   // everything it needs, before anything runs
   const tools = [...new Set(spec.steps.flatMap((s) => toolsOf(s.actions)))];
-  if (tools.length > 0) {
+  if (tools.length === 1) {
+    // one program: a loop over one word is a shellcheck warning (SC2043), so a plain test
+    emit(`if ! command -v ${shellWord(tools[0]!)} >/dev/null 2>&1; then`);
+    emit(`  ${say} ${shellWord(`${spec.name}: ${tools[0]!} is not on PATH. Nothing was run.`)}`, `  exit ${SCRIPT_EXIT.missing}`, "fi");
+  } else if (tools.length > 1) {
     emit(`for tool in ${tools.map(shellWord).join(" ")}; do`);
     emit('  if ! command -v "${tool}" >/dev/null 2>&1; then');
     emit(`    ${say} "${spec.name}: \${tool} is not on PATH. Nothing was run."`, `    exit ${SCRIPT_EXIT.missing}`, "  fi", "done");
