@@ -85,6 +85,9 @@ export function sandbox(): Sandbox {
       const script = path.join(root, "out", stack, "bin", name);
       const env = { PATH: `${stubs}:${sys}`, STUB_LOG: log, HOME: base, LANG: "C", ...(options.env ?? {}) };
       // a terminal on stdin: util-linux `script` runs the command on a pseudo-terminal fed from our stdin
+      if (options.tty && !spawnSync("sh", ["-c", "command -v script"], { encoding: "utf8" }).stdout.trim()) {
+        throw new Error("the terminal cases need util-linux `script` on PATH (Debian: bsdutils)");
+      }
       const r = options.tty
         ? spawnSync("script", ["-qec", [script, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" "), "/dev/null"], {
             encoding: "utf8",

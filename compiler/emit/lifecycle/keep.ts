@@ -18,8 +18,8 @@
 // (directly, through a data source, or by depends_on) is kept too, and no target can take a kept
 // resource with it. The kept resources stay in the state, so the next `up` finds them unchanged.
 import type { StackModel } from "../../model/model.js";
-import { terraformModules, TERRAFORM_DIR } from "../terraform/emitter.js";
-import { moduleArtifact, type ArtifactValue, type ModuleArtifact } from "../terraform/tf/artifact.js";
+import { terraformArtifact, TERRAFORM_DIR } from "../terraform/emitter.js";
+import type { ArtifactValue, ModuleArtifact } from "../terraform/tf/artifact.js";
 
 export interface TeardownPlan {
   /** Addresses `terraform destroy -target` names, in the module's file and source order. */
@@ -33,28 +33,38 @@ const cache = new WeakMap<StackModel, TeardownPlan>();
 export function teardownPlan(model: StackModel): TeardownPlan {
   let plan = cache.get(model);
   if (!plan) {
-    const root = terraformModules(model).modules.find((m) => m.dir === TERRAFORM_DIR);
+    const root = terraformArtifact(model).modules.find((m) => m.dir === TERRAFORM_DIR);
     if (!root) throw new Error("the stack has no Terraform root module");
-    plan = planFor(moduleArtifact(root), model.stack.spec.dns.type === "public");
+    plan = planFor(root, model.stack.spec.dns.type === "public");
     cache.set(model, plan);
   }
   return plan;
 }
 
 export function planFor(module: ModuleArtifact, keepZone: boolean): TeardownPlan {
-  const refs = new Map<string, Set<string>>();
-  for (const r of module.resources) {
-    const to = new Set<string>(r.dependsOn.map(resourceAddress));
-    for (const instance of r.instances) collectRefs(instance.attributes, to);
-    if (r.forEach) collectRefs(r.forEach.expression, to);
-    to.delete(r.address);
-    refs.set(r.address, to);
-  }
+  const byAddress = new Map(module.resources.map((r) => [r.address, r]));
+  // references are collected only for the resources the walk reaches (the kept ones and what they
+  // use): the add-ons' large IAM documents and the network are never scanned
+  const refsCache = new Map<string, Set<string>>();
+  const refs = (address: string): Set<string> => {
+    let to = refsCache.get(address);
+    if (to) return to;
+    to = new Set<string>();
+    const r = byAddress.get(address);
+    if (r) {
+      for (const d of r.dependsOn) to.add(resourceAddress(d));
+      for (const instance of r.instances) collectRefs(instance.attributes, to);
+      if (r.forEach) collectRefs(r.forEach.expression, to);
+      to.delete(r.address);
+    }
+    refsCache.set(address, to);
+    return to;
+  };
   const kept = new Set<string>();
   const visit = (address: string) => {
     if (kept.has(address)) return;
     kept.add(address);
-    for (const next of refs.get(address) ?? []) visit(next);
+    for (const next of refs(address)) visit(next);
   };
   for (const r of module.resources) {
     if (r.mode !== "managed") continue;
@@ -62,7 +72,7 @@ export function planFor(module: ModuleArtifact, keepZone: boolean): TeardownPlan
   }
   // the alias of a kept key stays with it (people find the key by its alias)
   for (const r of module.resources) {
-    if (r.type === "aws_kms_alias" && [...(refs.get(r.address) ?? [])].every((a) => kept.has(a))) kept.add(r.address);
+    if (r.type === "aws_kms_alias" && [...refs(r.address)].every((a) => kept.has(a))) kept.add(r.address);
   }
   const managed = module.resources.filter((r) => r.mode === "managed");
   return {

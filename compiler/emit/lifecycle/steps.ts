@@ -8,7 +8,7 @@ import { addonByKey, bucketByRole, type StackModel } from "../../model/model.js"
 import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.js";
 import { output, run, variable, type Action, type Step } from "../shell/command.js";
 import { teardownPlan } from "./keep.js";
-import { writesHelmfile } from "../helmfile/index.js";
+import { writesHelmfile as plansReleases } from "../helmfile/index.js";
 
 /** Lifetime of the admin credential `up` exports: enough for validate (20m) and the add-ons, short enough to expire the same day. */
 export const UP_ADMIN_TTL = "2h";
@@ -39,6 +39,17 @@ export function stackPaths(model: StackModel) {
 }
 
 const cache = new WeakMap<StackModel, StackLifecycle>();
+const helmfiles = new WeakMap<StackModel, boolean>();
+
+/** Whether the stack has a helmfile (it plans every release to know): asked once per model. */
+export function writesHelmfile(model: StackModel): boolean {
+  let writes = helmfiles.get(model);
+  if (writes === undefined) {
+    writes = plansReleases(model);
+    helmfiles.set(model, writes);
+  }
+  return writes;
+}
 
 export function stackLifecycle(model: StackModel): StackLifecycle {
   let lifecycle = cache.get(model);

@@ -9,10 +9,10 @@ import { GRAFANA_ADMIN_SECRET } from "../../addons/wiring/kube-prometheus-stack.
 import { htmlCommentText, markdownCode, markdownText, shellQuote } from "./safe-text.js";
 import { runbookTemplate } from "./template.js";
 import { externalDnsOwnerId } from "../../addons/wiring/external-dns.js";
-import { NO_HELMFILE_REASON, writesHelmfile } from "../helmfile/index.js";
+import { NO_HELMFILE_REASON } from "../helmfile/index.js";
 import { PROD_FLAG } from "../lifecycle/emitter.js";
 import { teardownPlan } from "../lifecycle/keep.js";
-import { DOWN_ADMIN_TTL, stackLifecycle, UP_ADMIN_TTL } from "../lifecycle/steps.js";
+import { DOWN_ADMIN_TTL, stackLifecycle, UP_ADMIN_TTL, writesHelmfile } from "../lifecycle/steps.js";
 import type { Step } from "../shell/command.js";
 import { printForRunbook } from "../shell/print.js";
 

@@ -64,12 +64,25 @@ function headerText(model: StackModel): string {
   return generatedHeader(model, "#").replace(/^# /, "").replace(/\n$/, "");
 }
 
+// One emission per model object: the runbook's and bin/down's tear-down (lifecycle/keep.ts) read
+// the same artifact the emitter produced a moment before instead of building it again.
+const emitted = new WeakMap<StackModel, EmitOutput>();
+
 export function emitTerraform(model: StackModel): EmitOutput {
+  let output = emitted.get(model);
+  if (output) return output;
   const { modules, stack } = terraformModules(model);
   const header = headerText(model);
   const files = modules.flatMap((m) => m.files.map((f) => ({ path: f.path, contents: renderFile(f, header) })));
   const artifact: TerraformArtifact = { modules: modules.map(moduleArtifact) };
-  return { files, artifact, ...(stack.diagnostics.length > 0 ? { diagnostics: stack.diagnostics } : {}) };
+  output = { files, artifact, ...(stack.diagnostics.length > 0 ? { diagnostics: stack.diagnostics } : {}) };
+  emitted.set(model, output);
+  return output;
+}
+
+/** The Terraform artifact of a model (emitting it, once, if the emitter has not run). */
+export function terraformArtifact(model: StackModel): TerraformArtifact {
+  return emitTerraform(model).artifact as TerraformArtifact;
 }
 
 export const terraformEmitter: Emitter = {
