@@ -118,7 +118,7 @@ export interface Cloud {
  */
 export interface Network {
   /**
-   * Path (relative to this file) of the `kind: Network` manifest this stack lives in. The stack then creates no VPC, NAT or utility subnet: it reads the network's outputs from the network's Terraform state and creates only its private subnets, in its block. Excludes cidr, natGateways, subnets and flowLogs (they are the network's).
+   * The `kind: Network` manifest this stack lives in: a path relative to this file, or the network's metadata.name (a name without dots or slashes), looked up among the .yaml files beside this file. The stack then creates no VPC, NAT or utility subnet: it reads the network's outputs from the network's Terraform state and creates only its private subnets, in its block. Excludes cidr, natGateways, subnets and flowLogs (they are the network's).
    */
   use?: string;
   /**
@@ -1064,7 +1064,7 @@ export interface ResolvedCloud {
  */
 export interface ResolvedNetwork {
   /**
-   * Path (relative to this file) of the `kind: Network` manifest this stack lives in. The stack then creates no VPC, NAT or utility subnet: it reads the network's outputs from the network's Terraform state and creates only its private subnets, in its block. Excludes cidr, natGateways, subnets and flowLogs (they are the network's).
+   * The `kind: Network` manifest this stack lives in: a path relative to this file, or the network's metadata.name (a name without dots or slashes), looked up among the .yaml files beside this file. The stack then creates no VPC, NAT or utility subnet: it reads the network's outputs from the network's Terraform state and creates only its private subnets, in its block. Excludes cidr, natGateways, subnets and flowLogs (they are the network's).
    */
   use?: string;
   /**

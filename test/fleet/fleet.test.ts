@@ -67,6 +67,11 @@ test("build: --jobs 3 writes byte-identical out/ to --jobs 1; verify passes both
   assert.is(serial.code, 0, serial.stdout);
   assert.is(parallel.code, 0, parallel.stdout);
   assert.is(parallel.stdout.replaceAll(b, a), serial.stdout);
+  // a fleet's build says how many it wrote in one short line, not 30 paths
+  const wrote = /Wrote 30 stacks under (\S+)\/ \((\S+)\/ \.\.\. (\S+)\/\)\n$/.exec(serial.stdout);
+  assert.ok(wrote, serial.stdout.slice(-300));
+  assert.is(wrote[1], a);
+  for (const folder of [wrote[2]!, wrote[3]!]) assert.ok(existsSync(path.join(folder, "stackc.lock.json")), folder);
   const ta = tree(a);
   assert.is(readdirSync(a).length, 30);
   assert.ok(Object.keys(ta).length > 30 * 10);

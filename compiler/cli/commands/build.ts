@@ -70,8 +70,16 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     progress.end();
     report(result, { ...flags, startedAt, color: colorFlag(command) }, ctx.io);
     if (flags.format === "text" && result.written.length > 0) {
-      ctx.io.stdout.write(`Wrote ${result.written.map((n) => `${flags.out}/${n}/`).join(", ")}\n`);
+      ctx.io.stdout.write(`${wroteLine(result.written, flags.out)}\n`);
     }
     ctx.setExit(exitCodeFor(result, flags.failOn));
   });
+}
+
+const WROTE_LISTED = 10;
+
+/** What build wrote: each folder for a few stacks; for a fleet, a count and the first and last (one short line, not thousands of paths). */
+export function wroteLine(written: readonly string[], out: string): string {
+  if (written.length <= WROTE_LISTED) return `Wrote ${written.map((n) => `${out}/${n}/`).join(", ")}`;
+  return `Wrote ${written.length} stacks under ${out}/ (${out}/${written[0]}/ ... ${out}/${written[written.length - 1]}/)`;
 }
