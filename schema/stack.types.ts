@@ -118,7 +118,7 @@ export interface Cloud {
  */
 export interface Network {
   /**
-   * Path (relative to this file) of the `kind: Network` manifest this stack lives in. The stack then creates no VPC, NAT or utility subnet: it reads the network's outputs from the network's Terraform state and creates only its private subnets, in its block. Excludes cidr, natGateways, subnets and flowLogs (they are the network's).
+   * The `kind: Network` manifest this stack lives in: a path relative to this file, or the network's metadata.name (a name without dots or slashes), looked up among the .yaml files beside this file. The stack then creates no VPC, NAT or utility subnet: it reads the network's outputs from the network's Terraform state and creates only its private subnets, in its block. Excludes cidr, natGateways, subnets and flowLogs (they are the network's).
    */
   use?: string;
   /**
@@ -771,6 +771,10 @@ export interface Chart {
    */
   needs?: string[];
   /**
+   * Capabilities.APIVersions the chart's templates test (.Capabilities.APIVersions.Has) that the cluster will serve, as group/version or group/version/Kind. Written as the release's helmfile apiVersions, which helmfile passes to helm template and to the diff helmfile apply runs first (--api-versions), so an offline render matches the cluster: e.g. monitoring.coreos.com/v1 for a ServiceMonitor template that checks for the Prometheus Operator CRDs another release installs.
+   */
+  apiVersions?: string[];
+  /**
    * Wait until the release's resources are ready before dependent releases start.
    */
   wait?: boolean;
@@ -1060,7 +1064,7 @@ export interface ResolvedCloud {
  */
 export interface ResolvedNetwork {
   /**
-   * Path (relative to this file) of the `kind: Network` manifest this stack lives in. The stack then creates no VPC, NAT or utility subnet: it reads the network's outputs from the network's Terraform state and creates only its private subnets, in its block. Excludes cidr, natGateways, subnets and flowLogs (they are the network's).
+   * The `kind: Network` manifest this stack lives in: a path relative to this file, or the network's metadata.name (a name without dots or slashes), looked up among the .yaml files beside this file. The stack then creates no VPC, NAT or utility subnet: it reads the network's outputs from the network's Terraform state and creates only its private subnets, in its block. Excludes cidr, natGateways, subnets and flowLogs (they are the network's).
    */
   use?: string;
   /**
@@ -1649,6 +1653,10 @@ export interface ResolvedChart {
    * Releases installed before this one: a release name, or namespace/name.
    */
   needs: string[];
+  /**
+   * Capabilities.APIVersions the chart's templates test (.Capabilities.APIVersions.Has) that the cluster will serve, as group/version or group/version/Kind. Written as the release's helmfile apiVersions, which helmfile passes to helm template and to the diff helmfile apply runs first (--api-versions), so an offline render matches the cluster: e.g. monitoring.coreos.com/v1 for a ServiceMonitor template that checks for the Prometheus Operator CRDs another release installs.
+   */
+  apiVersions: string[];
   /**
    * Wait until the release's resources are ready before dependent releases start.
    */

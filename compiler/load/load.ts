@@ -19,7 +19,7 @@ export const MAX_EXTENDS_DEPTH = 8;
  * What loading needs from the Io seam: readInput (a regular file, bounded, as bytes) and
  * realpath when the Io has them (nodeIo, memory Io); plain readFile otherwise.
  */
-export type LoadIo = Pick<Io, "readFile"> & Partial<Pick<Io, "readInput" | "realpath">>;
+export type LoadIo = Pick<Io, "readFile"> & Partial<Pick<Io, "readInput" | "realpath" | "readDir">>;
 
 /** Caches shared by every manifest of one run (bases are read and parsed once). */
 export interface LoadSession {
@@ -161,7 +161,10 @@ async function loadNetwork(session: LoadSession, root: SourceNode, files: string
   const use = nodeAt(root, ["spec", "network", "use"]);
   if (!use || use.kind !== "scalar" || typeof use.value !== "string" || use.value.trim() === "") return undefined; // the schema reports it
   const via: Via = { file: use.file, range: use.range, what: "network" };
-  const absolute = path.resolve(path.dirname(path.resolve(session.cwd, use.file)), use.value);
+  const folder = path.dirname(path.resolve(session.cwd, use.file));
+  // a DNS label (no dot, no slash) is a network's metadata.name; anything else is a path
+  const absolute = NETWORK_NAME.test(use.value) ? await networkByName(session, folder, use.value, via, diagnostics) : path.resolve(folder, use.value);
+  if (absolute === undefined) return undefined;
   const before = files.length;
   const node = await loadChain(session, absolute, [], diagnostics, files, via);
   if (!node) return undefined;
@@ -178,6 +181,53 @@ async function loadNetwork(session: LoadSession, root: SourceNode, files: string
     return undefined;
   }
   return { file, value: toValue(node), sourceMap: new SourceMap(node, { file, range: zeroRange }) };
+}
+
+/** A network's metadata.name (schema/network.schema.json): what `use` names when it is not a path. */
+const NETWORK_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/**
+ * The Network manifest named `name` among the .yaml/.yml files of `folder` (the folder of the
+ * file that writes `use`; not searched deeper): exactly one must match. Each file is read as a
+ * manifest is (workspace, limits, UTF-8) and parsed once per run, like a base.
+ */
+async function networkByName(session: LoadSession, folder: string, name: string, via: Via, diagnostics: Diagnostic[]): Promise<string | undefined> {
+  const hint = `Give the network's path instead, e.g. use: ./${name}.yaml`;
+  if (!session.io.readDir) {
+    diagnostics.push(diag("STK-VPC-001", `Cannot look for the network ${name}: this Io lists no folders`, { ...at(via), hint }));
+    return undefined;
+  }
+  let entries: Awaited<ReturnType<NonNullable<LoadIo["readDir"]>>>;
+  try {
+    entries = await session.io.readDir(folder);
+  } catch (err) {
+    diagnostics.push(diag("STK-VPC-001", `Cannot list ${displayPath(session.cwd, folder)} for the network ${name}: ${describeIoError(err)}`, { ...at(via), hint }));
+    return undefined;
+  }
+  const found: string[] = [];
+  for (const entry of [...entries].filter((e) => e.isFile && /\.ya?ml$/.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const absolute = path.join(folder, entry.name);
+    let readPath = absolute;
+    if (session.workspace) {
+      const where = await contain(session.workspace, absolute, session.io);
+      if (!where.inside) continue;
+      readPath = where.real;
+    }
+    const parsed = (await parseFile(session, absolute, readPath)).parsed?.node;
+    if (!parsed || parsed.kind !== "map") continue;
+    const kind = entryOf(parsed, "kind")?.value;
+    const metadata = entryOf(parsed, "metadata")?.value;
+    const named = metadata?.kind === "map" ? entryOf(metadata, "name")?.value : undefined;
+    if (kind?.kind === "scalar" && kind.value === "Network" && named?.kind === "scalar" && named.value === name) found.push(absolute);
+  }
+  if (found.length === 1) return found[0];
+  const where = displayPath(session.cwd, folder);
+  diagnostics.push(
+    found.length === 0
+      ? diag("STK-VPC-001", `No network named ${name} in ${where}/`, { ...at(via), hint: `A network is named by its metadata.name among the manifests beside this file. ${hint}` })
+      : diag("STK-VPC-001", `${found.length} networks are named ${name} in ${where}/ (${found.map((f) => path.basename(f)).join(", ")})`, { ...at(via), hint }),
+  );
+  return undefined;
 }
 
 function nodeAt(node: SourceNode, keys: readonly string[]): SourceNode | undefined {

@@ -51,6 +51,27 @@ test("a prod network with one NAT gateway and no flow logs: the network rules sp
   }
 });
 
+test("a network's own waivers suppress its findings (and only its); an unused one is reported", async () => {
+  const dir = copyRepo();
+  try {
+    const file = path.join(dir, "stacks", "shared", "network.yaml");
+    const waived = readFileSync(file, "utf8")
+      .replace("  flowLogs:\n    enabled: true\n", "  flowLogs:\n    enabled: false\n")
+      .concat("  policy:\n    waivers:\n      - { rule: STK-NET-009, reason: Flow logs are collected by the organisation's VPC log account, expires: 2027-03-01 }\n      - { rule: STK-NET-010, reason: Nothing to waive here but the test needs an unused waiver, expires: 2027-03-01 }\n");
+    writeFileSync(file, waived);
+    const result = await compile(["stacks/shared"], { cwd: dir, emit: true, policy: createPolicyStage({ now: NOW }), allowOutside: [dir] });
+    const net009 = result.diagnostics.filter((d) => d.code === "STK-NET-009");
+    assert.equal(net009.map((d) => [d.file, Boolean(d.suppressed)]).sort(), [
+      ["stacks/shared/network.yaml", true],
+      ["stacks/shared/prod-euw1-blue.yaml", false],
+      ["stacks/shared/prod-euw1-green.yaml", false],
+    ]);
+    assert.ok(result.diagnostics.some((d) => d.code === "STK-POLICY-003" && d.file === "stacks/shared/network.yaml"), "the unused waiver is reported");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("the example networks pass the network rules; no other rule speaks about a network", async () => {
   const result = await compile(["stacks/shared/network.yaml", "stacks/existing/network.yaml"], { cwd: repoPath(), emit: true, policy: createPolicyStage({ now: NOW }) });
   assert.equal(result.diagnostics, []);

@@ -138,6 +138,29 @@ test("the network manifest is an input of each stack that uses it: lock, cache a
   }
 });
 
+test("use by name: the Network manifest of that metadata.name beside the file, the same model as by path; two of one name are an error", async () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), "stackc-net-name-"));
+  try {
+    cpSync(repoPath("stacks"), tmp, { recursive: true });
+    const file = path.join(tmp, "shared", "prod-euw1-blue.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("    use: ./network.yaml\n", "    use: shared-prod-euw1\n"));
+    const byName = await compile(["shared/prod-euw1-blue.yaml"], { cwd: tmp, allowOutside: [tmp] });
+    assert.equal(byName.diagnostics.filter((d) => d.severity === "error"), []);
+    const byPath = await compile(["shared/prod-euw1-blue.yaml"], { cwd: repoPath("stacks"), emit: false });
+    assert.equal(byName.stacks[0]!.model!.zones, byPath.stacks[0]!.model!.zones);
+    assert.equal(byName.stacks[0]!.manifests, ["shared/prod-euw1-blue.yaml", "base.yaml", "shared/network.yaml"], "the network found is an input");
+    // a second network of that name beside it: ambiguous, located at the use value
+    writeFileSync(path.join(tmp, "shared", "copy.yaml"), readFileSync(path.join(tmp, "shared", "network.yaml"), "utf8"));
+    const twice = await compile(["shared/prod-euw1-blue.yaml"], { cwd: tmp, allowOutside: [tmp] });
+    assert.equal(
+      twice.diagnostics.filter((d) => d.code === "STK-VPC-001").map((d) => `${d.file}:${d.range?.start.line} ${d.message}`),
+      ["shared/prod-euw1-blue.yaml:18 2 networks are named shared-prod-euw1 in shared/ (copy.yaml, network.yaml)"],
+    );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
 test("the example networks compile to their own out/ folder, with their own state key", async () => {
   const networks = await exampleNetworks();
   assert.equal(networks.map((n) => `${n.name}:${n.state.key}`).sort(), [

@@ -37,7 +37,8 @@ test("blue has no cut-over section; both name their network, its block and the n
   const blue = await runbook("prod-euw1-blue");
   assert.not.match(blue, "## Cut-over");
   assert.match(blue, "| VPC | network `shared-prod-euw1` (`stacks/shared/network.yaml`): 10.70.0.0/16, private block 10.70.32.0/19; NAT gateways: one per zone (3) |");
-  assert.match(blue, "apply it first (`out/shared-prod-euw1/RUNBOOK.md`)");
+  assert.match(blue, "apply it first (`out/shared-prod-euw1/bin/up`, see `out/shared-prod-euw1/RUNBOOK.md`)");
+  assert.match(blue, "Destroy its subnets, routes and tags in the network shared-prod-euw1, IAM and DNS; keep the buckets");
   assert.match(blue, "`s3://acme-shared-euw1-tfstate/networks/shared-prod-euw1/terraform.tfstate`");
   const legacy = await runbook("staging-euw1-legacy");
   assert.match(legacy, "existing VPC `vpc-0a1b2c3d4e5f60718`");

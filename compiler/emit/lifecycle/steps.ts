@@ -224,7 +224,8 @@ export function downSteps(model: StackModel): Step[] {
     },
     {
       id: "terraform",
-      title: "Destroy the network, IAM and DNS; keep the buckets",
+      // in a shared network the VPC is the network's: only the cluster's subnets, routes and tags go
+      title: model.network ? `Destroy its subnets, routes and tags in the network ${model.network.model.name}, IAM and DNS; keep the buckets` : "Destroy the network, IAM and DNS; keep the buckets",
       actions: [
         run("terraform", `-chdir=${paths.terraform}`, "init", "-input=false"),
         {

@@ -22,6 +22,8 @@
 #   scanners: {}
 package stackc.checks.net.stk_net_012
 
+import data.stackc.lib.network
+
 deny contains v if {
 	some r in input.model.regions
 	r.known == false
@@ -33,12 +35,21 @@ deny contains v if {
 	some r in input.model.regions
 	r.setting == "cloud"
 	r.known == true
-	some i, zone in input.stack.spec.cloud.zones
+	some i, zone in zones
 	substring(zone, 0, count(zone) - 1) == r.region
 	not zone in r.zones
 	v := {
 		"id": "STK-NET-012",
-		"path": ["spec", "cloud", "zones", i],
+		"path": array.concat(zones_path, [i]),
 		"data": {"reason": "unknown-zone", "zone": zone, "region": r.region, "zones": r.zones},
 	}
 }
+
+# A stack's zones, or a kind: Network manifest's.
+zones := input.stack.spec.zones if network.manifest
+
+else := input.stack.spec.cloud.zones
+
+zones_path := ["spec", "zones"] if network.manifest
+
+else := ["spec", "cloud", "zones"]

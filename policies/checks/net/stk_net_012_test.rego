@@ -37,3 +37,15 @@ test_unknown_regions_denied if {
 test_no_model_no_finding if {
 	count(stk_net_012.deny) == 0 with input.stack as stack(["eu-west-1z"])
 }
+
+# A kind: Network manifest's zones are checked too, at its spec.zones.
+test_network_manifest_zones_checked if {
+	stk_net_012.deny == {{
+		"id": "STK-NET-012",
+		"path": ["spec", "zones", 1],
+		"data": {"reason": "unknown-zone", "zone": "eu-west-1d", "region": "eu-west-1", "zones": ["eu-west-1a", "eu-west-1b", "eu-west-1c"]},
+	}} with input as {
+		"stack": {"kind": "Network", "spec": {"zones": ["eu-west-1a", "eu-west-1d"]}},
+		"model": {"kind": "Network", "regions": [{"region": "eu-west-1", "setting": "cloud", "known": true, "zones": ["eu-west-1a", "eu-west-1b", "eu-west-1c"], "path": ["spec", "region"]}]},
+	}
+}
