@@ -41,13 +41,18 @@ test("YAML 1.1 ambiguity is the yaml library's 1.1 reading: full timestamps only
 
 test("YAML 1.1 fast path: every string it skips is a string to the yaml library's 1.1 reading too", () => {
   // near misses of the bool/null words and of numbers, each long enough for the fast path
-  const near = ["falsey", "FALSE-", "nullable", "Null/x", "yes-no", "on_off", "true.x", "Offset", "inf.nan", "e10000", "x0o777", "NULL_0"];
+  const near = ["falsey", "FALSE-", "nullable", "Null/x", "yes-no", "on_off", "true.x", "Offset", "inf.nan", "e1000x", "x0o777", "NULL_0"];
   for (const s of near) {
     assert.ok(plainWordIn11(s), s);
     assert.not.ok(parsedAmbiguous(s), s);
   }
   // and what it must not take: short words, digits, signs, dots first, spaces, colons
   for (const s of ["false", "Yes", "12345678", "-abcdef", ".infinity", "true   ", "abc def", "a:bcdef", "~abcdef"]) assert.not.ok(plainWordIn11(s), s);
+  // an exponent alone is a float to the yaml library's 1.1 reading (NaN): quoted, never fast-pathed
+  for (const s of ["e10000", "E-12345"]) {
+    assert.not.ok(plainWordIn11(s), s);
+    assert.ok(parsedAmbiguous(s), s);
+  }
   const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   const tail = `${letters}0123456789._/-`;
   const word = fc
