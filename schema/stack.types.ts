@@ -771,6 +771,10 @@ export interface Chart {
    */
   needs?: string[];
   /**
+   * Capabilities.APIVersions the chart's templates test (.Capabilities.APIVersions.Has) that the cluster will serve, as group/version or group/version/Kind. Written as the release's helmfile apiVersions, which helmfile passes to helm template and to the diff helmfile apply runs first (--api-versions), so an offline render matches the cluster: e.g. monitoring.coreos.com/v1 for a ServiceMonitor template that checks for the Prometheus Operator CRDs another release installs.
+   */
+  apiVersions?: string[];
+  /**
    * Wait until the release's resources are ready before dependent releases start.
    */
   wait?: boolean;
@@ -1649,6 +1653,10 @@ export interface ResolvedChart {
    * Releases installed before this one: a release name, or namespace/name.
    */
   needs: string[];
+  /**
+   * Capabilities.APIVersions the chart's templates test (.Capabilities.APIVersions.Has) that the cluster will serve, as group/version or group/version/Kind. Written as the release's helmfile apiVersions, which helmfile passes to helm template and to the diff helmfile apply runs first (--api-versions), so an offline render matches the cluster: e.g. monitoring.coreos.com/v1 for a ServiceMonitor template that checks for the Prometheus Operator CRDs another release installs.
+   */
+  apiVersions: string[];
   /**
    * Wait until the release's resources are ready before dependent releases start.
    */

@@ -4,11 +4,14 @@
 // 1. compile the TypeScript (sources and tests) with tsc, then the rest of the build (scripts/build/);
 // 2. install the pinned external tools the tests use (opa, the kops validation harness), each
 //    through its own script under scripts/tools/ — a fresh machine needs nothing by hand;
-// 3. run every uvu test file under dist/test;
-// 4. print one last line `N passed, N failed` (setup failures count as failed tests).
+// 3. run every uvu test file under dist/test, each in its own process (two at a time; set
+//    STACKC_TEST_JOBS, and STACKC_TEST_TIMEOUT in seconds per file, default 900);
+// 4. print one last line `N passed, N failed, N skipped` (setup failures count as failed tests;
+//    a test skipped because terraform is missing counts as skipped, never as passed).
 //
 // Usage: npm test [-- <uvu file pattern>]   e.g. npm test -- load
 import { spawn } from "node:child_process";
+import { closingLine, findTestFiles, runFile, runFiles } from "./testing/runner.mjs";
 import { readdir } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
@@ -18,6 +21,13 @@ process.chdir(root);
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
+
+// Ctrl-C: end the test files' process groups too (each runs detached, see runner.mjs)
+process.on("SIGINT", () => {
+  for (const kill of runFile.active) kill("SIGKILL");
+  process.exit(130);
+});
 
 function run(cmd, args, { capture = false } = {}) {
   return new Promise((resolve) => {
@@ -40,7 +50,7 @@ const tsc = await run(process.execPath, ["node_modules/typescript/bin/tsc", "-p"
 if (tsc.code !== 0) {
   console.error("\ntsc failed: the TypeScript does not compile");
   failed++;
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(closingLine({ passed, failed, skipped }));
   process.exit(1);
 }
 // the rest of `npm run build` (scripts/build/): the precompiled validator and runbook template,
@@ -52,6 +62,7 @@ try {
   await import("esbuild");
 } catch {
   hasEsbuild = false;
+  skipped++;
   console.log("[build] SKIPPED the CLI bundle: esbuild is not installed in node_modules (run npm ci); the CLI runs unbundled");
 }
 for (const step of hasEsbuild ? ["precompile.mjs", "bundle.mjs"] : ["precompile.mjs"]) {
@@ -59,7 +70,7 @@ for (const step of hasEsbuild ? ["precompile.mjs", "bundle.mjs"] : ["precompile.
   if (built.code !== 0) {
     console.error(`\nscripts/build/${step} failed`);
     failed++;
-    console.log(`${passed} passed, ${failed} failed`);
+    console.log(closingLine({ passed, failed, skipped }));
     process.exit(1);
   }
 }
@@ -84,23 +95,34 @@ for (const file of toolFiles) {
   }
 }
 
-// 3. uvu
-const pattern = process.argv[2] ?? "\\.test\\.js$";
-const uvu = await run(process.execPath, ["node_modules/uvu/bin.js", "dist/test", pattern], { capture: true });
-// eslint-disable-next-line no-control-regex
-const plain = uvu.out.replace(/\u001b\[[0-9;]*m/g, "");
-const total = Number(/Total:\s+(\d+)/.exec(plain)?.[1] ?? NaN);
-const ok = Number(/Passed:\s+(\d+)/.exec(plain)?.[1] ?? NaN);
-const skipped = Number(/Skipped:\s+(\d+)/.exec(plain)?.[1] ?? 0);
-if (Number.isNaN(total) || Number.isNaN(ok)) {
-  // uvu itself crashed (an import error in a test file, say): that is a failure, not silence.
-  console.error("\nuvu did not report a summary: a test file failed to load");
+// 3. every test file in its own process (scripts/testing/runner.mjs): a file that fails to load,
+// crashes or hangs is one failure with its name, beside the other files' counts.
+const pattern = new RegExp(process.argv[2] ?? "\\.test\\.js$");
+const files = findTestFiles(path.join(root, "dist", "test"), pattern);
+const jobs = Math.max(1, Number(process.env.STACKC_TEST_JOBS ?? 2) || 2);
+// a hang guard, not a speed check: the slowest file (terraform over every example stack, two at a
+// time on a loaded 2-core machine) takes a few minutes
+const timeoutMs = Math.max(1, Number(process.env.STACKC_TEST_TIMEOUT ?? 900) || 900) * 1000;
+const broken = [];
+const summary = await runFiles(files, {
+  concurrency: jobs,
+  timeoutMs,
+  onResult(r) {
+    const rel = path.relative(root, r.file);
+    process.stdout.write(`\n── ${rel}\n${r.output}`);
+    const counts = `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
+    process.stdout.write(`── ${rel}: ${counts} (${r.seconds.toFixed(1)}s)${r.problem ? ` — FAILED: ${r.problem}` : ""}\n`);
+    if (r.failed > 0) broken.push(`${rel}: ${r.problem ?? `${r.failed} failed`}`);
+  },
+});
+passed += summary.passed;
+failed += summary.failed;
+skipped += summary.skipped;
+if (files.length === 0) {
+  console.error(`\nno test file under dist/test matches ${pattern}`);
   failed++;
-} else {
-  passed += ok;
-  failed += total - ok - skipped;
-  if (uvu.code !== 0 && total - ok - skipped === 0) failed++;
 }
+if (broken.length > 0) console.log(`\nfailing files:\n  ${broken.join("\n  ")}`);
 
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${closingLine({ passed, failed, skipped })}`);
 process.exit(failed === 0 ? 0 : 1);

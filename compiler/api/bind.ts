@@ -10,19 +10,25 @@ import { errorCode } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
 import { displayPath } from "../load/load.js";
 import { decodeUtf8 } from "../load/utf8.js";
-import { contain, resolveWorkspace } from "../load/workspace.js";
+import { contain, resolveWorkspace, workspaceRelativePath } from "../load/workspace.js";
 import { compile, type CompileResult } from "../compile/compile.js";
 import { bindKopsSpec } from "../bind/bind.js";
 import { keptOutputs, renderBinding } from "../bind/binding.js";
 import { emitContext } from "../emit/context.js";
+import { emitStack } from "../emit/emit.js";
+import { emitters as registeredEmitters } from "../emit/registry.js";
 import { KOPS_TEMPLATE_PATH, kopsEmitter } from "../emit/kops/index.js";
 import type { VirtualFile } from "../model/virtual-file.js";
-import { writeBoundFile } from "../write/bound-file.js";
+import { writeBoundFiles } from "../write/bound-file.js";
+import { openOutput } from "../write/durable/open-output.js";
+import { newWriteId } from "../write/write.js";
 import type { RunOptions } from "./options.js";
 
 export interface BindOptions extends RunOptions {
   /** Output root, default `out`. */
   outDir?: string;
+  /** How long to wait for another stackc's lock on the output folder, in milliseconds (default 30 s). */
+  lockTimeoutMs?: number;
 }
 
 /** `terraform output -json` of one stack is a few KB; 16 MiB bounds a wrong or hostile file. */
@@ -83,16 +89,32 @@ export async function bind(manifest: string, terraformOutput: string, options: B
   // cluster.yaml is rendered from the outputs kept in kops/binding.json, exactly as a rebuild
   // re-binds it, so the two can never disagree
   const template = kopsEmitter.emit(model, emitContext(io)).files.find((f) => f.path === KOPS_TEMPLATE_PATH)!.contents;
-  const rendered = renderBinding(model, template, outputFile, keptOutputs(outputText));
+  // the header and binding.json name the outputs file relative to its workspace root, like the
+  // manifest, so the bound files do not depend on the folder bind ran in
+  const recorded = (await workspaceRelativePath(absolute, io, workspace)) ?? outputFile;
+  const rendered = renderBinding(model, template, recorded, keptOutputs(outputText));
   if (!rendered.files) return { ...finish(rendered.diagnostics.map((d) => ({ ...d, code: "STK-INTERNAL-001" as const }))), sources };
   const [cluster, binding] = rendered.files as [VirtualFile, VirtualFile];
-  const outDir = path.resolve(cwd, options.outDir ?? "out");
+  const outDisplay = (options.outDir ?? "out").replace(/\/+$/, "") || ".";
+  const outDir = path.resolve(cwd, outDisplay);
+  // one writer of out/ at a time; an interrupted build is finished before the stack is read
+  const runId = newWriteId();
+  const opened = await openOutput(outDir, io, {
+    outDisplay,
+    command: `stackc bind ${manifest}`,
+    runId,
+    ...(options.lockTimeoutMs !== undefined ? { lockTimeoutMs: options.lockTimeoutMs } : {}),
+  });
+  if (!opened.lock) return { ...finish([...bound.diagnostics, ...opened.diagnostics]), sources };
   try {
-    await writeBoundFile(outDir, model.name, binding.path, binding.contents, io);
-    const target = await writeBoundFile(outDir, model.name, cluster.path, cluster.contents, io);
-    return { ...finish(bound.diagnostics), sources, written: displayPath(cwd, target) };
+    // what later tools own in out/<stack>/ (terraform's .terraform/ is moved, never copied)
+    const preserve = emitStack(model, registeredEmitters, emitContext(io)).value?.preserve ?? [];
+    const [target] = await writeBoundFiles(outDir, model.name, [cluster, binding], runId, io, preserve);
+    return { ...finish([...bound.diagnostics, ...opened.diagnostics]), sources, written: displayPath(cwd, target!) };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { ...finish([...bound.diagnostics, diag("STK-IO-003", `Cannot write ${bound.file.path} under ${displayPath(cwd, outDir)}/${model.name}: ${message}`)]), sources };
+    return { ...finish([...bound.diagnostics, ...opened.diagnostics, diag("STK-IO-003", `Cannot write ${bound.file.path} under ${displayPath(cwd, outDir)}/${model.name}: ${message}`)]), sources };
+  } finally {
+    await opened.lock.release();
   }
 }

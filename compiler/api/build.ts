@@ -20,6 +20,8 @@ export interface BuildOptions extends PolicyRunOptions, FleetRunOptions {
   skipPolicies?: boolean;
   /** Overwrite generated files edited by hand and delete files added by hand in out/<stack>/ (drift). */
   force?: boolean;
+  /** How long to wait for another stackc's lock on out/, in milliseconds (default 30 s; 0: fail at once). */
+  lockTimeoutMs?: number;
 }
 
 export interface BuildResult extends FleetResult {
@@ -39,7 +41,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   if (options.skipPolicies) {
     // even without the gate, a plaintext secret is never written: the secret rule runs (in this thread)
     const fleet = await fleetSettings({ ...options, cache: false }, { cwd, io, key: { mode: "plain", today: "", outDir } });
-    const result = await runFleet(paths, { mode: "build", cwd, io, outDir, policy: secretGate(io), inProcessOnly: true, ...(options.force ? { force: true } : {}), ...fleet, ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}) });
+    const result = await runFleet(paths, { mode: "build", cwd, io, outDir, policy: secretGate(io), inProcessOnly: true, ...(options.force ? { force: true } : {}), ...(options.lockTimeoutMs !== undefined ? { lockTimeoutMs: options.lockTimeoutMs } : {}), ...fleet, ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}) });
     const skipped = diag("STK-POLICY-006", "Built without the policy gate (skipPolicies): no policy rule, user policy or waiver was evaluated", {
       hint: "Run stackc check on these manifests before applying the output",
     });
@@ -53,6 +55,6 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     io,
     key: { mode: "gate", today: gate.now.toISOString().slice(0, 10), outDir },
   });
-  const result = await runFleet(paths, { mode: "build", cwd, io, outDir, now: gate.now, policy: gate, inProcessOnly, ...(options.force ? { force: true } : {}), ...fleet, ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}) });
+  const result = await runFleet(paths, { mode: "build", cwd, io, outDir, now: gate.now, policy: gate, inProcessOnly, ...(options.force ? { force: true } : {}), ...(options.lockTimeoutMs !== undefined ? { lockTimeoutMs: options.lockTimeoutMs } : {}), ...fleet, ...(options.allowOutside?.length ? { allowOutside: options.allowOutside } : {}) });
   return { ...result, policyGate: "enforced", rules: gate.rules };
 }

@@ -16,9 +16,17 @@ import { registerValidate } from "./commands/validate.js";
 import { registerVerify } from "./commands/verify.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerPlan } from "./commands/plan.js";
+import { faultyIo, parseFaultPlan } from "../io/fault-io.js";
+import { nodeIo } from "../io/node-io.js";
 
 export { BUG_REPORT_HINT } from "./context.js";
 export type { CliStreams, CommandContext } from "./context.js";
+
+/** A fault-injected death: SIGKILL, so no handler, finally block or exit hook runs — like a real kill. */
+function killSelf(): never {
+  process.kill(process.pid, "SIGKILL");
+  throw new Error("SIGKILL did not end the process");
+}
 
 const exitCodesHelp = `
 Exit codes:
@@ -27,8 +35,18 @@ Exit codes:
   2  usage error or unreadable input (bad flags, missing paths, nothing to compile)
   3  internal error in stackc (please report it)`;
 
-export async function main(argv: readonly string[], io: CliStreams): Promise<number> {
+export async function main(argv: readonly string[], streams: CliStreams): Promise<number> {
   let exit: number = ExitCode.Ok;
+  let io = streams;
+  if (streams.env.STACKC_TEST_FAULT) {
+    // TEST-ONLY (io/fault-io.ts): die or stall at chosen Io calls — the kill test's precise faults
+    try {
+      io = { ...streams, fs: faultyIo(streams.fs ?? nodeIo, parseFaultPlan(streams.env.STACKC_TEST_FAULT), killSelf) };
+    } catch (err) {
+      streams.stderr.write(`stackc: ${err instanceof Error ? err.message : String(err)}\n`);
+      return ExitCode.Usage;
+    }
+  }
   const ctx: CommandContext = { io, setExit: (code) => (exit = code) };
   const program = new Command("stackc")
     .description("Compile stack manifests into Terraform, a kops Cluster Spec and a Helmfile, behind a schema and policy gate.")

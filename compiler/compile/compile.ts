@@ -4,7 +4,7 @@
 // writes (write/build.ts does, only when the whole run is free of errors), and everything is
 // read through `options.io`: the manifests here, the shipped assets by the stages.
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, Range } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import { maskSecrets } from "../diagnostics/mask-secrets.js";
@@ -20,7 +20,7 @@ import { nodeIo } from "../io/node-io.js";
 import { discoverManifests, type DiscoveredManifest } from "../load/discover.js";
 import { createLoadSession, loadManifest, type LoadedManifest, type LoadSession } from "../load/load.js";
 import { checkCoexistence } from "./coexist.js";
-import { resolveWorkspace } from "../load/workspace.js";
+import { resolveWorkspace, workspaceRelativePath } from "../load/workspace.js";
 import type { SourceMap } from "../load/source-map.js";
 import type { StackModel } from "../model/model.js";
 import type { VirtualFile } from "../model/virtual-file.js";
@@ -132,6 +132,8 @@ export async function compileStack(
       all.push({
         ...diag("STK-LOAD-005", `${loaded.file} is a StackBase; it is checked through the stacks that extend it`, {
           file: loaded.file,
+          range: kindRange(loaded),
+          pointer: "/kind",
         }),
         stack: loaded.file,
       });
@@ -148,6 +150,8 @@ export async function compileStack(
     const name = (loaded.value as { metadata?: { name?: unknown } })?.metadata?.name;
     if (typeof name === "string") result.name = name;
     if (!network.value || hasErrors(network.diagnostics)) return { result, diagnostics: all };
+    // generated files name the manifest relative to its workspace root, not to cwd (as a stack's)
+    network.value = { ...network.value, source: (await workspaceRelativePath(path.resolve(cwd, loaded.file), io, session.workspace)) ?? loaded.file };
     result.network = network.value;
     if (options.emit) {
       const emitted = emitNetwork(network.value);
@@ -168,7 +172,11 @@ export async function compileStack(
   if (loaded.network) {
     const normalized = networkModel(loaded.network, io);
     all.push(...tag(normalized.diagnostics));
-    if (normalized.value && !hasErrors(normalized.diagnostics)) network = normalized.value;
+    if (normalized.value && !hasErrors(normalized.diagnostics)) {
+      // the stack's files name it too: relative to its workspace root, not to cwd
+      const source = (await workspaceRelativePath(path.resolve(cwd, loaded.network.file), io, session.workspace)) ?? loaded.network.file;
+      network = { ...normalized.value, source };
+    }
   }
 
   const validated = validateManifest(loaded.value, loaded.sourceMap, stackValidator(io));
@@ -180,7 +188,9 @@ export async function compileStack(
   const normalized = normalizeStack(validated.value, loaded.file, loaded.sourceMap, stackSchema(io), network);
   all.push(...tag(normalized.diagnostics));
   if (!normalized.value || hasErrors(normalized.diagnostics)) return { result, diagnostics: all };
-  const model = normalized.value;
+  // generated files name the manifest relative to its workspace root, not to cwd (model.source)
+  const source = (await workspaceRelativePath(path.resolve(cwd, loaded.file), io, session.workspace)) ?? loaded.file;
+  const model = { ...normalized.value, source };
   result.model = model;
 
   // blue/green: the stack this one replaces, normalized with its network, and checked against this one
@@ -191,7 +201,8 @@ export async function compileStack(
     const coexist = checkCoexistence(model, loaded.sourceMap, replaced.value, loaded.replaces.sourceMap);
     all.push(...tag(coexist));
     if (hasErrors(coexist)) return { result, diagnostics: all };
-    model.replaces = replaced.value;
+    // named in this stack's runbook: relative to its workspace root, like this stack's own manifest
+    model.replaces = { ...replaced.value, source: (await workspaceRelativePath(path.resolve(cwd, loaded.replaces.file), io, session.workspace)) ?? loaded.replaces.file };
   }
 
   let artifacts: Record<string, unknown> = {};
@@ -212,6 +223,18 @@ export async function compileStack(
   }
   if (options.policy) all.push(...tag(options.policy.evaluate({ model, artifacts, sourceMap: loaded.sourceMap })));
   return { result, diagnostics: all };
+}
+
+/**
+ * Where a StackBase says so: its own `kind` line, or the top of the file when the kind is
+ * inherited through extends (every diagnostic about a file has a location; found by the
+ * pipeline fuzzer, test/fuzz/pipeline.ts).
+ */
+function kindRange(loaded: { file: string; sourceMap?: SourceMap }): Range {
+  const where = loaded.sourceMap?.locate("/kind");
+  if (where && where.file === loaded.file) return where.range;
+  const top = { line: 1, column: 1, offset: 0 };
+  return { start: top, end: top };
 }
 
 /** A network manifest through validate and normalize (for its own compile, and for each stack that uses it). */

@@ -23,7 +23,8 @@ import type { Workspace } from "../load/workspace.js";
 import { type CacheEntry, StackCache, sha256Hex } from "./cache.js";
 import { runPool } from "./pool.js";
 import { isPreserved, preservedFolders } from "../model/preserve.js";
-import { swapIn } from "../write/swap.js";
+import { interruptedWrites, openOutput } from "../write/durable/open-output.js";
+import { commit } from "../write/durable/transaction.js";
 import { findRetiredStacks } from "../plan/retired.js";
 import { type Shard, selectShard } from "./shard.js";
 import { type FleetMode, type StackOutcome, runStackTask } from "./stack-task.js";
@@ -60,6 +61,8 @@ export interface FleetOptions {
   allowOutside?: readonly string[];
   /** Called after each stack (in result order): for a progress line. */
   onProgress?: (done: number, total: number) => void;
+  /** build: how long to wait for another stackc's lock on out/, in milliseconds (--lock-timeout). */
+  lockTimeoutMs?: number;
 }
 
 export interface FleetResult extends CompileResult {
@@ -72,6 +75,47 @@ export interface FleetResult extends CompileResult {
 }
 
 export async function runFleet(inputs: readonly string[], options: FleetOptions): Promise<FleetResult> {
+  if (options.mode !== "build") return runFleetUnlocked(inputs, options);
+  // build: one writer of out/ at a time (out/.stackc.lock), for the whole run — the change rules'
+  // baseline and the drift check read the out/ this build then replaces — and whatever an
+  // interrupted build left is finished first (write/durable/)
+  const io = options.io ?? nodeIo;
+  const outDisplay = (options.outDir ?? "out").replace(/\/+$/, "") || ".";
+  const outDir = path.resolve(options.cwd, outDisplay);
+  const refused = await outsideWorkspace(outDir, options, io);
+  if (refused) return { stacks: [], diagnostics: [refused], sources: new Map(), usageError: true, written: [], discovered: 0, fromCache: 0 };
+  const runId = newRunId();
+  const opened = await openOutput(outDir, io, {
+    outDisplay,
+    command: ["stackc", "build", ...inputs].join(" "),
+    runId,
+    ...(options.lockTimeoutMs !== undefined ? { lockTimeoutMs: options.lockTimeoutMs } : {}),
+  });
+  if (!opened.lock) return { stacks: [], diagnostics: opened.diagnostics, sources: new Map(), usageError: false, written: [], discovered: 0, fromCache: 0 };
+  try {
+    const result = await runFleetUnlocked(inputs, options, { runId });
+    if (opened.diagnostics.length === 0) return result;
+    return { ...result, diagnostics: dedupe([...opened.diagnostics, ...result.diagnostics]).sort(compareDiagnostics) };
+  } finally {
+    await opened.lock.release();
+  }
+}
+
+/** Unique per run: names staging and old folders, and the lock's token. */
+function newRunId(): string {
+  return `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** --out resolved strictly: through symlinks, inside the workspace (or an --allow-outside folder). */
+async function outsideWorkspace(outDir: string, options: FleetOptions, io: Io): Promise<Diagnostic | undefined> {
+  const workspace = await resolveWorkspace(options.cwd, io, options.allowOutside);
+  const where = await contain(workspace, outDir, io);
+  if (where.inside) return undefined;
+  const message = `The output directory ${outDir}${where.real !== outDir ? ` (it resolves to ${where.real})` : ""} is outside the workspace ${workspace.root}`;
+  return diag("STK-IO-005", message, { hint: "Write inside the repository, or pass --allow-outside <dir> for the output folder" });
+}
+
+async function runFleetUnlocked(inputs: readonly string[], options: FleetOptions, held?: { runId: string }): Promise<FleetResult> {
   const { cwd, mode } = options;
   const io = options.io ?? nodeIo;
   const outDisplay = (options.outDir ?? "out").replace(/\/+$/, "") || ".";
@@ -83,15 +127,6 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   const staged: { name: string; dir: string; folders: string[] }[] = [];
 
   const workspace = await resolveWorkspace(cwd, io, options.allowOutside);
-  if (mode === "build") {
-    // --out resolved strictly: through symlinks, inside the workspace (or an --allow-outside folder)
-    const where = await contain(workspace, outDir, io);
-    if (!where.inside) {
-      const message = `The output directory ${outDir}${where.real !== outDir ? ` (it resolves to ${where.real})` : ""} is outside the workspace ${workspace.root}`;
-      const refused = diag("STK-IO-005", message, { hint: "Write inside the repository, or pass --allow-outside <dir> for the output folder" });
-      return { stacks: [], diagnostics: [refused], sources: new Map(), usageError: true, written: [], discovered: 0, fromCache: 0 };
-    }
-  }
   const discovered = await discoverManifests(inputs, cwd, io, workspace);
   all.push(...discovered.diagnostics);
   let usageError = discovered.diagnostics.length > 0;
@@ -100,7 +135,7 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
   if (options.shard) selected = selectShard(selected, options.shard, (m) => m.file);
   const partial = options.changed !== undefined || options.shard !== undefined;
 
-  const runId = `${process.pid}-${Date.now().toString(36)}`;
+  const runId = held?.runId ?? newRunId();
   const task = { mode, cwd, outDir, outDisplay, runId, workspace, ...(options.baseline !== undefined ? { baseline: options.baseline } : {}), ...(options.force ? { force: true } : {}) };
   const onOutcome = (outcome: StackOutcome, count: number) => {
     all.push(...outcome.diagnostics);
@@ -205,6 +240,8 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
     all.push(diag("STK-IO-002", "Only StackBase manifests were given; nothing to compile"));
     usageError = true;
   }
+  // what an interrupted build left in out/: reported (verify writes nothing; the next build finishes it)
+  if (mode === "verify") all.push(...(await interruptedWrites(outDir, outDisplay, io)));
   if (mode === "verify" && !partial && !usageError && !hasErrors(all)) {
     const names = new Set(stacks.map((s) => s.name).filter((n): n is string => n !== undefined));
     for (const orphan of await orphanFolders(outDir, names, io)) {
@@ -232,13 +269,12 @@ export async function runFleet(inputs: readonly string[], options: FleetOptions)
     if (usageError || hasErrors(all)) {
       await Promise.all(staged.map((s) => io.remove(s.dir)));
     } else {
+      // every staged stack in one transaction: all of them, or (after a kill) the next build
+      // finishes it — never some stacks new and others old (write/durable/transaction.ts)
       try {
-        for (const s of staged) {
-          await swapIn(s.dir, path.join(outDir, s.name), io, s.folders);
-          written.push(s.name);
-        }
+        await commit(outDir, staged, runId, io);
+        written.push(...staged.map((s) => s.name));
       } catch (err) {
-        await Promise.all(staged.map((s) => io.remove(s.dir)));
         const message = err instanceof Error ? err.message : String(err);
         all.push(diag("STK-IO-003", `Cannot write ${outDir}: ${message}`));
       }

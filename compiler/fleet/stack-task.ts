@@ -14,8 +14,6 @@ import type { Io } from "../io/io.js";
 import type { DiscoveredManifest } from "../load/discover.js";
 import { createLoadSession } from "../load/load.js";
 import type { Workspace } from "../load/workspace.js";
-import { preservedFiles } from "../model/preserve.js";
-import { carried } from "../write/write.js";
 import type { FleetSummary } from "../normalize/fleet.js";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { applyChangeRules } from "../plan/run.js";
@@ -23,6 +21,8 @@ import { rebindStacks, verifyBindings } from "../write/bound-spec.js";
 import { compareOutputs } from "../write/compare.js";
 import { driftDiagnostics } from "../write/drift.js";
 import { verifyDiagnostics } from "../write/verify.js";
+import { stagingDir } from "../write/durable/names.js";
+import { stageStack } from "../write/durable/stage.js";
 
 export type FleetMode = "check" | "build" | "verify";
 
@@ -64,10 +64,6 @@ type VirtualFileLike = { path: string; contents: string; executable?: boolean };
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** Where build stages a stack before the run swaps it in (next to its target: same file system). */
-export function stagingDir(outDir: string, name: string, runId: string): string {
-  return path.join(outDir, `.stackc-tmp-${name}-${runId}`);
-}
 
 export async function runStackTask(manifest: DiscoveredManifest, options: StackTaskOptions, io: Io, compile: Pick<CompileOptions, "policy">): Promise<StackOutcome> {
   const session = createLoadSession(options.cwd, io, options.workspace);
@@ -117,21 +113,9 @@ export async function runStackTask(manifest: DiscoveredManifest, options: StackT
   if (options.mode === "build" && !hasErrors(outcome.diagnostics)) {
     const target = path.join(options.outDir, unit.name);
     const staging = stagingDir(options.outDir, unit.name, options.runId);
-    await io.remove(staging);
-    for (const file of [...result.files, ...bound]) {
-      const full = path.join(staging, ...file.path.split("/"));
-      await io.mkdir(path.dirname(full));
-      await io.writeFile(full, file.contents, file.executable ? { executable: true } : {});
-    }
-    // files a later tool owns (kops/cluster.yaml from `stackc bind`) are carried over
-    for (const keep of preservedFiles(outcome.preserve).filter((p) => !bound.some((f) => f.path === p))) {
-      const from = path.join(target, ...keep.split("/"));
-      if (await carried(io, target, keep)) {
-        const to = path.join(staging, ...keep.split("/"));
-        await io.mkdir(path.dirname(to));
-        await io.copyFile(from, to);
-      }
-    }
+    // complete and flushed before the run's transaction may swap it in; files a later tool owns
+    // (kops/cluster.yaml from `stackc bind`) are carried over unless re-bound just now
+    await stageStack(staging, target, [...result.files, ...bound], outcome.preserve, io);
     outcome.staged = staging;
   }
   if (options.mode === "verify") {

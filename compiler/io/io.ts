@@ -72,8 +72,20 @@ export interface Io {
   mkdir(absolutePath: string): Promise<void>;
   /** rm -rf: no error when nothing is there. */
   remove(absolutePath: string): Promise<void>;
+  /** rmdir: removes a folder only while it is empty (ENOTEMPTY otherwise), atomically. */
+  removeEmptyDir(absolutePath: string): Promise<void>;
+  /** Atomic on one file system; replaces a file or an EMPTY folder at `to` (ENOTEMPTY otherwise). */
   rename(from: string, to: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
+  /**
+   * Flushes a file, or a folder's entries (the names a rename or create put in it), to stable
+   * storage: what the durable write (write/durable/) does before it lets anything depend on them.
+   */
+  fsync(absolutePath: string): Promise<void>;
+
+  /** This machine's name and whether a process id is alive on it: for out/'s lock file (write/durable/lock.ts). */
+  hostname(): string;
+  processAlive(pid: number): boolean;
 
   /** A fresh, empty, private folder for scratch files; the caller removes it (removeSync). */
   makeTempDirSync(prefix: string): string;

@@ -11,6 +11,10 @@ export interface MemoryIoOptions {
   files?: Readonly<Record<string, string | Uint8Array>>;
   /** Runs a "process" (e.g. a fake opa); default: every command is missing (ENOENT). */
   spawn?: (command: string, args: readonly string[], options: SpawnOptions) => SpawnResult;
+  /** The host name out/'s lock records (default "memory"). */
+  hostname?: string;
+  /** Which process ids are alive (default: only this process). */
+  processAlive?: (pid: number) => boolean;
 }
 
 export interface MemoryIo extends Io {
@@ -104,6 +108,12 @@ export function createMemoryIo(options: MemoryIoOptions = {}): MemoryIo {
       addParents(key);
     },
     remove: async (p) => removeTree(p),
+    async removeEmptyDir(p) {
+      const key = norm(p);
+      if (!dirs.has(key)) throw files.has(key) ? ioError("ENOTDIR", `not a directory, rmdir ${p}`) : missing(p);
+      if (list(key).length > 0) throw ioError("ENOTEMPTY", `directory not empty, rmdir ${p}`);
+      dirs.delete(key);
+    },
     async rename(from, to) {
       const src = norm(from);
       const dst = norm(to);
@@ -129,6 +139,12 @@ export function createMemoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (executables.has(norm(from))) executables.add(norm(to));
       else executables.delete(norm(to));
     },
+    // nothing to flush in memory; a missing path is still an error, as on disk
+    async fsync(p) {
+      if (!infoOf(p)) throw missing(p);
+    },
+    hostname: () => options.hostname ?? "memory",
+    processAlive: (pid) => (options.processAlive ? options.processAlive(pid) : pid === process.pid),
     makeTempDirSync(prefix) {
       const dir = norm(`/memory-tmp/${prefix}${++temp}`);
       dirs.add(dir);

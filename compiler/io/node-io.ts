@@ -2,7 +2,7 @@
 // and the only module of stackc that imports node:fs, node:child_process or node:os.
 import { spawnSync } from "node:child_process";
 import { constants, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { copyFile, lstat, mkdir, open, readFile, readdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, lstat, mkdir, open, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { FileTooLargeError, NotRegularFileError, fileKind } from "./input-errors.js";
@@ -48,8 +48,32 @@ export const nodeIo: Io = {
   writeFile: (p, contents, options) => writeFile(p, contents, { mode: options?.executable ? 0o755 : 0o644, flag: options?.exclusive ? "wx" : "w" }),
   mkdir: async (p) => void (await mkdir(p, { recursive: true })),
   remove: (p) => rm(p, { recursive: true, force: true }),
+  removeEmptyDir: (p) => rmdir(p),
   rename: (from, to) => rename(from, to),
   copyFile: (from, to) => copyFile(from, to),
+  async fsync(p) {
+    const handle = await open(p, constants.O_RDONLY);
+    try {
+      await handle.sync();
+    } catch (err) {
+      // some platforms cannot fsync a folder (EISDIR/EINVAL/EPERM on Windows): its entries are
+      // then as durable as that file system makes them, and nothing more can be done here
+      const code = (err as { code?: string }).code;
+      if (!((await handle.stat()).isDirectory() && (code === "EISDIR" || code === "EINVAL" || code === "EPERM" || code === "EBADF"))) throw err;
+    } finally {
+      await handle.close();
+    }
+  },
+  hostname: () => os.hostname(),
+  processAlive(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (err) {
+      // EPERM: it exists, as another user's process
+      return (err as { code?: string }).code === "EPERM";
+    }
+  },
 
   makeTempDirSync: (prefix) => mkdtempSync(path.join(os.tmpdir(), prefix)),
   removeSync: (p) => rmSync(p, { recursive: true, force: true }),

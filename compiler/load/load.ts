@@ -310,7 +310,11 @@ async function loadChain(
   }
   const base = await loadChain(session, baseAbsolute, nextChain, diagnostics, files, via2);
   if (!base) return own;
-  return mergeNodes(base, own);
+  // `kind` says what this very file is, so it is never inherited: a stack that lost its
+  // `kind: Stack` would otherwise become the StackBase it extends and drop silently out of a
+  // directory build (found by the pipeline fuzzer, test/fuzz/pipeline.ts); now it is an error
+  const baseWithoutKind: SourceNode = base.kind === "map" ? { ...base, entries: base.entries.filter((e) => e.key !== "kind") } : base;
+  return mergeNodes(baseWithoutKind, own);
 }
 
 function parseFile(session: LoadSession, absolute: string, readPath: string): Promise<ParsedFile> {

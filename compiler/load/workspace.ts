@@ -67,3 +67,28 @@ async function realParent(absolute: string, io: Pick<WorkspaceIo, "realpath">): 
     return path.join(await realParent(parent, io), path.basename(absolute));
   }
 }
+
+/**
+ * The path generated files name a manifest by: relative to the root of the workspace the manifest
+ * lives in, `/` separators — so out/ is byte-identical whichever folder stackc runs from (inside
+ * the repository, in a subfolder, or outside it with --allow-outside). The root is the git
+ * repository around the manifest itself (nearest ancestor with .git, after symlinks are resolved);
+ * outside any repository, the workspace root or the --allow-outside folder that contains it.
+ * Undefined when none applies (a library caller without a workspace, outside any repository):
+ * the caller keeps its own display path then.
+ */
+export async function workspaceRelativePath(absolute: string, io: WorkspaceIo, workspace?: Workspace): Promise<string | undefined> {
+  let real = absolute;
+  if (io.realpath) real = await io.realpath(absolute).catch(() => absolute);
+  let root: string | undefined;
+  for (let dir = path.dirname(real); ; dir = path.dirname(dir)) {
+    if (await io.stat(path.join(dir, ".git"))) {
+      root = dir;
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  root ??= workspace ? [workspace.root, ...workspace.allowOutside].find((dir) => isInside(dir, real)) : undefined;
+  if (root === undefined) return undefined;
+  return path.relative(root, real).split(path.sep).join("/");
+}

@@ -4,7 +4,6 @@
 import {
   Alias,
   Composer,
-  LineCounter,
   Parser,
   isAlias,
   isMap,
@@ -33,10 +32,24 @@ export interface ParsedYaml {
 }
 
 export function parseYamlSource(text: string, file: string, limits: ShapeLimits = defaultShapeLimits): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const positions = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col, offset };
+  // Lines are counted here, from the text itself, not by the parser's LineCounter: after a
+  // document end marker (`...`) followed by more content the parser stops reporting some line
+  // breaks, and every later position was off by a line (found by the pipeline fuzzer,
+  // test/fuzz/pipeline.ts). A line starts after each \n (CRLF included).
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const positions = (at: number): Position => {
+    // the parser reports an error at the end of the text (an unclosed flow sequence) one past
+    // the last character: clamped, so a location never points outside the file
+    const offset = Math.min(Math.max(at, 0), text.length);
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1, offset };
   };
   const range = (start: number, end: number): Range => ({ start: positions(start), end: positions(Math.max(start, end)) });
   const diagnostics: Diagnostic[] = [];
@@ -45,9 +58,9 @@ export function parseYamlSource(text: string, file: string, limits: ShapeLimits 
   // (composing recurses per nesting level). Duplicate keys are found by TreeBuilder with a set:
   // the library's uniqueKeys check compares each key with every earlier one, which made a map
   // of 30,000 keys take 20 s (measured; npm run bench).
-  const tokens: CST.Token[] = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const tokens: CST.Token[] = Array.from(new Parser().parse(text));
   // Raw non-printable characters are not YAML (1.2 §5.1); the library accepts them, stackc does
-  // not. Checked once the parser has counted the lines, so they are located.
+  // not.
   if (checkRawText(text, file, range, diagnostics)) return { diagnostics, positions };
   const violation = measureShape(tokens, limits);
   if (violation) {

@@ -106,8 +106,13 @@ export interface RegionModel {
 }
 
 export interface StackModel {
-  /** Display path of the entry manifest. */
+  /** Display path of the entry manifest (relative to the working folder: for diagnostics). */
   file: string;
+  /**
+   * Path of the entry manifest relative to the workspace root it lives in (`/` separators): what
+   * generated files name, so out/ does not depend on the folder stackc ran from.
+   */
+  source: string;
   name: string;
   environment: Environment;
   /** The manifest with all defaults applied; same shape (and pointers) as the YAML. */

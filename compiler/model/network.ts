@@ -23,8 +23,10 @@ export interface NetworkZoneModel {
 }
 
 export interface NetworkModel {
-  /** Display path of the network manifest. */
+  /** Display path of the network manifest (relative to the working folder: for diagnostics). */
   file: string;
+  /** Its path relative to the workspace root it lives in: what generated files name (see StackModel.source). */
+  source: string;
   name: string;
   environment: Environment;
   /** The manifest with every default applied (same shape and pointers as the YAML). */

@@ -76,6 +76,8 @@ export function normalizeNetwork(manifest: NetworkManifest, file: string, source
   const natZones = [...new Set(zones.map((z) => z.natZone))];
   const model: NetworkModel = {
     file,
+    // compileStack replaces it with the workspace-relative path (as for a stack)
+    source: file,
     name: metadata.name,
     environment: metadata.environment,
     manifest: resolved,

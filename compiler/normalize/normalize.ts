@@ -56,6 +56,9 @@ export function normalizeStack(
 
   const model: StackModel = {
     file,
+    // the caller (compileStack) replaces it with the workspace-relative path; a library caller
+    // passing its own path gets that path in both places
+    source: file,
     name: metadata.name,
     environment: metadata.environment,
     stack,

@@ -5,16 +5,20 @@ import path from "node:path";
 import { compareDiagnostics, hasErrors } from "../diagnostics/diagnostic.js";
 import { diag } from "../diagnostics/codes.js";
 import { compile, type CompileOptions, type CompileResult } from "../compile/compile.js";
+import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
 import { contain, resolveWorkspace } from "../load/workspace.js";
 import { applyChangeRules } from "../plan/run.js";
 import { compareOutputs } from "./compare.js";
 import { driftDiagnostics } from "./drift.js";
-import { writeStackOutputs } from "./write.js";
+import { openOutput } from "./durable/open-output.js";
+import { newWriteId, writeLocked } from "./write.js";
 
 export interface WriteOptions extends CompileOptions {
   /** Overwrite generated files edited by hand and delete files added by hand (drift). */
   force?: boolean;
+  /** How long to wait for another stackc's lock on the output folder, in milliseconds (default 30 s). */
+  lockTimeoutMs?: number;
 }
 
 export interface WriteResult extends CompileResult {
@@ -23,7 +27,7 @@ export interface WriteResult extends CompileResult {
 }
 
 export async function compileAndWrite(inputs: readonly string[], options: WriteOptions = {}): Promise<WriteResult> {
-  const { force, ...compileOptions } = options;
+  const { force, lockTimeoutMs, ...compileOptions } = options;
   const result = await compile(inputs, { ...compileOptions, emit: true });
   if (result.usageError || hasErrors(result.diagnostics)) return { ...result, written: [] };
   const cwd = options.cwd ?? process.cwd();
@@ -38,9 +42,28 @@ export async function compileAndWrite(inputs: readonly string[], options: WriteO
     const refused = diag("STK-IO-005", message, { hint: "Write inside the repository, or pass --allow-outside <dir> for the output folder" });
     return { ...result, diagnostics: [...result.diagnostics, refused], usageError: true, written: [] };
   }
-  const outDisplay = (options.outDir ?? "out").replace(/\/+$/, "");
+  const outDisplay = (options.outDir ?? "out").replace(/\/+$/, "") || ".";
+  // one writer of out/ at a time, from before the baseline is read until the swap is done;
+  // whatever an interrupted build left is finished first
+  const runId = newWriteId();
+  const opened = await openOutput(outDir, io, { outDisplay, command: `stackc build ${inputs.join(" ")}`, runId, ...(lockTimeoutMs !== undefined ? { lockTimeoutMs } : {}) });
+  result.diagnostics.push(...opened.diagnostics);
+  result.diagnostics.sort(compareDiagnostics);
+  if (!opened.lock) return { ...result, written: [] };
+  try {
+    return await writeUnderLock(result, { cwd, io, outDir, outDisplay, runId, force: force === true, changeRulesOut: options.outDir ?? "out" });
+  } finally {
+    await opened.lock.release();
+  }
+}
+
+async function writeUnderLock(
+  result: CompileResult,
+  o: { cwd: string; io: Io; outDir: string; outDisplay: string; runId: string; force: boolean; changeRulesOut: string },
+): Promise<WriteResult> {
+  const { cwd, io, outDir, outDisplay, force } = o;
   // what is in out/ is what runs: a change the rules refuse is never written
-  await applyChangeRules(result, { cwd, outDir: options.outDir ?? "out", io });
+  await applyChangeRules(result, { cwd, outDir: o.changeRulesOut, io });
   // hand edits and hand-added files in out/<stack>/ are refused unless forced
   if (!force) {
     result.diagnostics.push(...driftDiagnostics(await compareOutputs(result, outDir, io), outDisplay));
@@ -51,7 +74,7 @@ export async function compileAndWrite(inputs: readonly string[], options: WriteO
     .filter((s) => (s.model || s.network) && s.files)
     .map((s) => ({ name: (s.model ?? s.network)!.name, files: s.files!, preserve: s.preserve ?? [] }));
   try {
-    await writeStackOutputs(outDir, outputs, io);
+    await writeLocked(outDir, outputs, o.runId, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { ...result, diagnostics: [...result.diagnostics, diag("STK-IO-003", `Cannot write ${outDir}: ${message}`)], written: [] };

@@ -1,14 +1,20 @@
-// write: puts each stack's virtual files into out/<stack>/ atomically, through the Io. All files
-// are written to a staging folder next to the target first; only when every write succeeded is
-// the old folder swapped out (two renames) and removed. A failure leaves the previous
-// out/<stack>/ exactly as it was. Files a later tool owns (e.g. kops/cluster.yaml from
-// `stackc bind`) are carried over into the new folder.
+// write: puts each stack's virtual files into out/<stack>/ durably and all or nothing, through
+// the Io. Every stack is staged complete and flushed next to its target, then all are swapped in
+// as one journaled transaction (durable/transaction.ts): a failure leaves the previous out/
+// exactly as it was, and a kill at any instant leaves every stack entirely old or entirely new
+// once the next writer has run. One writer at a time: out/.stackc.lock (durable/lock.ts). Files
+// a later tool owns (e.g. kops/cluster.yaml from `stackc bind`) are carried over into the new folder.
 import path from "node:path";
 import type { Io } from "../io/io.js";
 import { nodeIo } from "../io/node-io.js";
-import { preservedFiles, preservedFolders } from "../model/preserve.js";
+import { preservedFolders } from "../model/preserve.js";
 import type { VirtualFile } from "../model/virtual-file.js";
-import { swapIn } from "./swap.js";
+import { acquireOutLock, DEFAULT_LOCK_TIMEOUT_MS } from "./durable/lock.js";
+import { stagingDir } from "./durable/names.js";
+import { stageStack } from "./durable/stage.js";
+import { commit, recover } from "./durable/transaction.js";
+
+export { carried } from "./durable/carried.js";
 
 export interface StackOutput {
   name: string;
@@ -17,46 +23,46 @@ export interface StackOutput {
   preserve: readonly string[];
 }
 
-export async function writeStackOutputs(outDir: string, stacks: readonly StackOutput[], io: Io = nodeIo): Promise<void> {
-  await io.mkdir(outDir);
-  const staged: { target: string; staging: string; folders: string[] }[] = [];
-  try {
-    for (const stack of stacks) {
-      const target = path.join(outDir, stack.name);
-      const staging = path.join(outDir, `.stackc-tmp-${stack.name}-${process.pid}`);
-      await io.remove(staging);
-      staged.push({ target, staging, folders: preservedFolders(stack.preserve) });
-      for (const file of stack.files) {
-        const full = path.join(staging, ...file.path.split("/"));
-        await io.mkdir(path.dirname(full));
-        await io.writeFile(full, file.contents, file.executable ? { executable: true } : {});
-      }
-      for (const keep of preservedFiles(stack.preserve)) {
-        const from = path.join(target, ...keep.split("/"));
-        if (await carried(io, target, keep)) {
-          const to = path.join(staging, ...keep.split("/"));
-          await io.mkdir(path.dirname(to));
-          await io.copyFile(from, to);
-        }
-      }
-    }
-  } catch (err) {
-    await Promise.all(staged.map((s) => io.remove(s.staging)));
-    throw err;
-  }
-  for (const { target, staging, folders } of staged) await swapIn(staging, target, io, folders);
+export interface WriteStackOptions {
+  /** How long to wait for another writer's lock on outDir, in milliseconds (default 30 s). */
+  lockTimeoutMs?: number;
+  /** Recorded in the lock for whoever has to wait (default "stackc write"). */
+  command?: string;
 }
 
 /**
- * Whether out/<stack>/<rel> is carried into the new folder: only a regular file reached through
- * real directories. A symlink anywhere on the way (out/<stack>, kops/, kops/cluster.yaml) is
- * never followed, so a planted link cannot copy /etc/shadow into out/ or carry a link into the
- * committed tree.
+ * Takes outDir's lock, finishes an interrupted write, writes every stack and releases the lock.
+ * Rejects with OutLockedError (durable/lock.ts) when another writer holds it past the timeout.
  */
-export async function carried(io: Io, target: string, rel: string): Promise<boolean> {
-  const parts = rel.split("/");
-  for (let i = 0; i <= parts.length; i++) {
-    if (await io.isSymlink?.(path.join(target, ...parts.slice(0, i)))) return false;
+export async function writeStackOutputs(outDir: string, stacks: readonly StackOutput[], io: Io = nodeIo, options: WriteStackOptions = {}): Promise<void> {
+  const runId = newWriteId();
+  const lock = await acquireOutLock(outDir, io, { command: options.command ?? "stackc write", runId, timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS });
+  try {
+    await recover(outDir, io);
+    await writeLocked(outDir, stacks, runId, io);
+  } finally {
+    await lock.release();
   }
-  return (await io.stat(path.join(target, ...parts)))?.isFile ?? false;
+}
+
+/** The write itself, for a caller that already holds outDir's lock and ran recover(). */
+export async function writeLocked(outDir: string, stacks: readonly StackOutput[], runId: string, io: Io): Promise<void> {
+  await io.mkdir(outDir);
+  const staged: { name: string; dir: string; folders: string[] }[] = [];
+  try {
+    for (const stack of stacks) {
+      const dir = stagingDir(outDir, stack.name, runId);
+      staged.push({ name: stack.name, dir, folders: preservedFolders(stack.preserve) });
+      await stageStack(dir, path.join(outDir, stack.name), stack.files, stack.preserve, io);
+    }
+  } catch (err) {
+    await Promise.all(staged.map((s) => io.remove(s.dir)));
+    throw err;
+  }
+  await commit(outDir, staged, runId, io);
+}
+
+/** Unique per write: names its staging and old folders and its lock token. */
+export function newWriteId(): string {
+  return `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }

@@ -90,9 +90,43 @@ spec:
   assert.not.match(result.stacks[0]!.files!.find((f) => f.path === "helmfile/helmfile.yaml")!.contents, "monitoring.coreos.com");
 });
 
-test("user charts declare nothing: stackc does not know their templates", async () => {
+test("a chart declares nothing unless its manifest entry does (stackc does not know its templates)", async () => {
   const { artifact } = emit(await exampleModel("prod-eu-west-1"));
   assert.equal(release(artifact, "podinfo").apiVersions, []);
+});
+
+test("spec.charts[].apiVersions reach the release, sorted; a malformed one is a schema error at its line", async () => {
+  const stack = (apis: string) => `apiVersion: stackc.dev/v1alpha1
+kind: Stack
+metadata: { name: chart-apis, environment: dev }
+spec:
+  cloud: { provider: aws, region: eu-west-1, zones: [eu-west-1a, eu-west-1b] }
+  network: { cidr: 10.20.0.0/16 }
+  dns: { zone: k8s.example.com }
+  stateStore: { bucket: chart-apis-kops-state, terraformBucket: chart-apis-tfstate }
+  cluster:
+    name: dev.k8s.example.com
+    kubernetesVersion: 1.36.1
+    controlPlane: { machineType: m6i.large }
+    nodeGroups: [{ name: general, machineType: m6i.xlarge, min: 1, max: 3 }]
+    irsa: { discoveryBucket: chart-apis-oidc }
+  charts:
+    - name: app
+      repo: https://charts.example.com
+      chart: app
+      version: 1.2.3
+      namespace: apps
+      apiVersions: ${apis}
+`;
+  const cwd = "/chart-apis";
+  const ok = await compile(["stack.yaml"], { cwd, io: memoryProject({ "stack.yaml": stack("[policy/v1/PodDisruptionBudget, monitoring.coreos.com/v1]") }, cwd), emit: true });
+  assert.equal(ok.diagnostics.filter((d) => d.severity === "error").map((d) => d.message), []);
+  const artifact = ok.stacks[0]!.artifacts!.helmfile as HelmfileArtifact;
+  assert.equal(release(artifact, "app").apiVersions, ["monitoring.coreos.com/v1", "policy/v1/PodDisruptionBudget"]);
+  assert.match(ok.stacks[0]!.files!.find((f) => f.path === "helmfile/helmfile.yaml")!.contents, "    apiVersions:\n      - monitoring.coreos.com/v1\n      - policy/v1/PodDisruptionBudget\n");
+
+  const bad = await compile(["stack.yaml"], { cwd, io: memoryProject({ "stack.yaml": stack("[monitoring coreos v1]") }, cwd), emit: true });
+  assert.equal(bad.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.range?.start.line}`), ["STK-SCHEMA-005 21"]);
 });
 
 test.run();

@@ -4,7 +4,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import { deepMerge } from "../../compiler/emit/helmfile/merge.js";
-import { ambiguousInYaml11, quoteForYaml11 } from "../../compiler/emit/helmfile/yaml11.js";
+import fc from "fast-check";
+import { ambiguousInYaml11, parsedAmbiguous, plainWordIn11, quoteForYaml11 } from "../../compiler/emit/helmfile/yaml11.js";
 import { toYaml } from "../../compiler/emit/yaml.js";
 
 test("deepMerge: objects merge recursively, arrays and scalars replace, null replaces", () => {
@@ -36,6 +37,31 @@ test("YAML 1.1 ambiguity is the yaml library's 1.1 reading: full timestamps only
   for (const s of ["2025-01-01 10:00:00", "2025-1-1", "0x1F", "0b101", "-.inf", ".NaN", "190:20:30", "NULL", "Y"]) assert.ok(ambiguousInYaml11(s), s);
   // YAML 1.1 timestamps need seconds (go-yaml v2 agrees); a comment or a flow list is no plain scalar
   for (const s of ["2025-01-01 10:00", "#x", "[a]", "a: b", "line one\nline two", "1.36.1"]) assert.not.ok(ambiguousInYaml11(s), s);
+});
+
+test("YAML 1.1 fast path: every string it skips is a string to the yaml library's 1.1 reading too", () => {
+  // near misses of the bool/null words and of numbers, each long enough for the fast path
+  const near = ["falsey", "FALSE-", "nullable", "Null/x", "yes-no", "on_off", "true.x", "Offset", "inf.nan", "e1000x", "x0o777", "NULL_0"];
+  for (const s of near) {
+    assert.ok(plainWordIn11(s), s);
+    assert.not.ok(parsedAmbiguous(s), s);
+  }
+  // and what it must not take: short words, digits, signs, dots first, spaces, colons
+  for (const s of ["false", "Yes", "12345678", "-abcdef", ".infinity", "true   ", "abc def", "a:bcdef", "~abcdef"]) assert.not.ok(plainWordIn11(s), s);
+  // an exponent alone is a float to the yaml library's 1.1 reading (NaN): quoted, never fast-pathed
+  for (const s of ["e10000", "E-12345"]) {
+    assert.not.ok(plainWordIn11(s), s);
+    assert.ok(parsedAmbiguous(s), s);
+  }
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const tail = `${letters}0123456789._/-`;
+  const word = fc
+    .tuple(fc.constantFrom(...letters), fc.array(fc.constantFrom(...tail), { minLength: 5, maxLength: 24 }))
+    .map(([head, rest]) => head + rest.join(""));
+  fc.assert(
+    fc.property(word, (s) => plainWordIn11(s) && !parsedAmbiguous(s)),
+    { seed: 1115, numRuns: 3000 },
+  );
 });
 
 test("quoteForYaml11: ambiguous strings and keys are double-quoted, and read back by a YAML 1.1 parser as strings", () => {

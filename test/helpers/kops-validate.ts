@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { feedStdin } from "./child-stdin.js";
 import { repoPath } from "./repo.js";
 
 /** One kops field error (apimachinery `field.Error`), as the harness prints it. */
@@ -62,7 +63,7 @@ function runHarness(bin: string, args: string[], stdin?: string): Promise<{ code
       }
       resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
     });
-    if (stdin !== undefined) child.stdin?.end(stdin);
+    feedStdin(child, stdin, reject);
   });
 }
 

@@ -1,6 +1,7 @@
 // The terraform CLI as a test oracle. Terraform is the one tool tests may skip without (it is not
-// installed by scripts/tools), but a skip must be visible: callers use skipUnlessTerraform(), which
-// prints `SKIPPED: terraform not installed (<what>)` on stdout and returns false.
+// installed by scripts/tools), but a skip must be visible and counted: callers register such tests
+// with `unless(test, terraformMissing())` (test/helpers/skip.ts), which prints
+// `SKIPPED <test name>: terraform not installed` and counts the test as skipped, not passed.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,14 +22,14 @@ export interface TerraformCli {
   format(text: string): CliResult;
   /** `terraform console` evaluating one expression in an empty directory (no init needed). */
   evaluate(expression: string): CliResult;
-  /** available(), and when it is not, one `SKIPPED: …` line naming what was not checked. */
-  skipUnless(what: string): boolean;
+  /** undefined when available(), else the reason a test needing it is skipped. */
+  missing(): string | undefined;
 }
 
 // No update check (it would reach the network) and no colour codes in messages tests print.
 const ENV = { ...process.env, CHECKPOINT_DISABLE: "1" };
 
-export function createTerraformCli(binary: string, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): TerraformCli {
+export function createTerraformCli(binary: string): TerraformCli {
   let probed: boolean | undefined;
   const run = (args: readonly string[], input?: string, cwd?: string): CliResult => {
     const result = spawnSync(binary, args, { encoding: "utf8", env: ENV, input, cwd, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
@@ -51,11 +52,7 @@ export function createTerraformCli(binary: string, log: (line: string) => void =
         rmSync(dir, { recursive: true, force: true });
       }
     },
-    skipUnless(what) {
-      if (available()) return true;
-      log(`SKIPPED: terraform not installed (${what})`);
-      return false;
-    },
+    missing: () => (available() ? undefined : `terraform not installed (${binary} does not start)`),
   };
 }
 
@@ -78,10 +75,7 @@ export function terraformEvaluate(expression: string): CliResult {
   return terraform.evaluate(expression);
 }
 
-/**
- * Guard for the CLI part of a test: `if (skipUnlessTerraform("fmt -check of 320 documents")) {…}`.
- * Without terraform it prints `SKIPPED: terraform not installed (fmt -check of 320 documents)`.
- */
-export function skipUnlessTerraform(what: string): boolean {
-  return terraform.skipUnless(what);
+/** Why a test needing terraform is skipped, or undefined when terraform is on PATH: `unless(test, terraformMissing())`. */
+export function terraformMissing(): string | undefined {
+  return terraform.missing();
 }

@@ -4,6 +4,7 @@
 import { execFile } from "node:child_process";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { feedStdin } from "../helpers/child-stdin.js";
 import { kopsValidateBinary, validateKopsTexts } from "../helpers/kops-validate.js";
 import { repoPath } from "../helpers/repo.js";
 import { brokenFixture, editValid, VALID, validText } from "./fixtures.js";
@@ -19,7 +20,8 @@ function run(args: string[], stdin?: string): Promise<{ code: number; lines: unk
             lines: stdout.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as unknown),
           });
         });
-        child.stdin?.end(stdin ?? "");
+        // file arguments: the harness never reads stdin and may exit before this write (EPIPE)
+        feedStdin(child, stdin, reject);
       }),
   );
 }

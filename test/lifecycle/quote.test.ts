@@ -5,8 +5,8 @@ import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { output, variable } from "../../compiler/emit/shell/command.js";
-import { printCommand, printCommandWrapped, printWord } from "../../compiler/emit/shell/print.js";
+import { output, run, variable } from "../../compiler/emit/shell/command.js";
+import { printCommand, printCommandWrapped, printForScript, printWord } from "../../compiler/emit/shell/print.js";
 import { doubleQuoted, shellPath, shellWord } from "../../compiler/emit/shell/quote.js";
 
 function bashWords(script: string): string[] {
@@ -48,6 +48,18 @@ test("printWord: variables and command output are double-quoted, literals joined
   assert.throws(() => printWord(variable("not a name")), /not a shell variable name/);
   const words = bashWords(`v='a b*'; printf '%s\\0' ${printWord(["x=", variable("v")])} ${printWord(output("printf", "%s", "$(no)"))}`);
   assert.equal(words, ["x=a b*", "$(no)"]);
+});
+
+test("a script never puts a command's output straight into an argument (set -e would not see it fail)", () => {
+  assert.throws(
+    () => printForScript(run("kubectl", "create", "secret", ["--from-literal=p=", output("openssl", "rand", "-base64", "24")]), "say"),
+    /assign a command's output to a variable/,
+  );
+  // assigned first, the failure stops the script: bash itself says so
+  const lines = [...printForScript({ kind: "assign", name: "v", value: output("false") }, "true"), ...printForScript(run("echo", "after"), "true")];
+  const r = spawnSync("bash", ["-euo", "pipefail", "-c", lines.join("\n")], { encoding: "utf8" });
+  assert.is(r.status, 1);
+  assert.is(r.stdout, "");
 });
 
 test("printCommandWrapped: lines of at most 100 characters, an option kept with its value, the same words", () => {

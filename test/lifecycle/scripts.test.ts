@@ -292,7 +292,8 @@ test(
   withSandbox(async (box) => {
     const dev = await exampleModel(DEV);
     const hostile = "stacks/it's $(touch pwned) `touch pwned2` *;x\"y/-dev.yaml";
-    const model = { ...dev, file: hostile };
+    // generated files name the manifest by its workspace-relative path (model.source)
+    const model = { ...dev, file: hostile, source: hostile };
     box.install(DEV, "up", renderScript(upScript(model)));
     box.install(DEV, "down", renderScript(downScript(model)));
     writeFileSync(path.join(box.root, "encryptionconfig.yaml"), "x\n");
@@ -304,7 +305,7 @@ test(
     const help = box.run(DEV, "down", ["--help"]);
     assert.is(help.status, 0);
     // a path starting with "-" is given as ./-…, never as an option
-    const dash = renderScript(upScript({ ...dev, file: "-rf.yaml" }));
+    const dash = renderScript(upScript({ ...dev, file: "-rf.yaml", source: "-rf.yaml" }));
     assert.match(dash, "stackc bind ./-rf.yaml --terraform-output");
   }),
 );

@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { attr, file, printHcl, raw, str, tmpl, type Expr, type TemplatePart } from "../../compiler/emit/terraform/hcl/index.js";
-import { skipUnlessTerraform, terraformEvaluate } from "../helpers/terraform-cli.js";
+import { unless } from "../helpers/skip.js";
+import { terraformEvaluate, terraformMissing } from "../helpers/terraform-cli.js";
 
 const SEED = 4_242;
 
@@ -56,8 +57,7 @@ test("hcl2json decodes every printed string to its value", async () => {
   }
 });
 
-test("terraform evaluates every printed string and template to its value", () => {
-  if (!skipUnlessTerraform(`terraform console evaluation of ${cases.length} printed strings`)) return;
+unless(test, terraformMissing())("terraform evaluates every printed string and template to its value", () => {
   const result = terraformEvaluate(`base64encode(jsonencode([${cases.map((c) => literal(c.expr)).join(", ")}]))`);
   assert.is(result.code, 0, result.stderr);
   const values = JSON.parse(Buffer.from(JSON.parse(result.stdout.trim()) as string, "base64").toString("utf8")) as string[];

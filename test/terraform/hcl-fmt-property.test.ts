@@ -30,7 +30,8 @@ import {
   type HclFile,
   type TemplatePart,
 } from "../../compiler/emit/terraform/hcl/index.js";
-import { skipUnlessTerraform, terraformFmtCheck, terraformFormat } from "../helpers/terraform-cli.js";
+import { unless } from "../helpers/skip.js";
+import { terraformFmtCheck, terraformFormat, terraformMissing } from "../helpers/terraform-cli.js";
 
 const SEED = 1_161_100;
 const DOCUMENTS = 320;
@@ -167,8 +168,7 @@ test("every fourth document parses (@cdktf/hcl2json)", async () => {
   }
 });
 
-test("terraform fmt -check lists none of the documents", () => {
-  if (!skipUnlessTerraform(`terraform fmt -check of ${DOCUMENTS} generated documents`)) return;
+unless(test, terraformMissing())(`terraform fmt -check lists none of the ${DOCUMENTS} documents`, () => {
   const dir = mkdtempSync(path.join(tmpdir(), "stackc-hcl-fuzz-"));
   try {
     documents.forEach((text, i) => writeFileSync(path.join(dir, `doc-${String(i).padStart(3, "0")}.tf`), text));

@@ -26,7 +26,8 @@ import {
   type Expr,
   type HclFile,
 } from "../../compiler/emit/terraform/hcl/index.js";
-import { skipUnlessTerraform, terraformFmtCheck } from "../helpers/terraform-cli.js";
+import { unless } from "../helpers/skip.js";
+import { terraformFmtCheck, terraformMissing } from "../helpers/terraform-cli.js";
 
 const goldens: string[] = [];
 
@@ -445,8 +446,7 @@ test("every golden above is a fixed point of hclwrite (@cdktf/hcl-tools format)"
   for (const text of goldens) assert.fixture(await format(text), text);
 });
 
-test("every golden above is a fixed point of terraform fmt", () => {
-  if (!skipUnlessTerraform("terraform fmt -check of the hcl-print goldens")) return;
+unless(test, terraformMissing())("every golden above is a fixed point of terraform fmt", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "stackc-hcl-golden-"));
   try {
     goldens.forEach((text, i) => writeFileSync(path.join(dir, `golden-${i}.tf`), text));

@@ -1,22 +1,22 @@
-// The terraform test helper: a missing binary must produce the visible SKIPPED line, never a
-// silent pass; a present one must report fmt results faithfully.
+// The terraform test helper: a missing binary must give a skip reason (test/helpers/skip.ts prints
+// it and counts the test as skipped), never a silent pass; a present one must report fmt results
+// faithfully.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createTerraformCli, skipUnlessTerraform, terraformFmtCheck } from "../helpers/terraform-cli.js";
+import { unless } from "../helpers/skip.js";
+import { createTerraformCli, terraformFmtCheck, terraformMissing } from "../helpers/terraform-cli.js";
 
-test("without terraform, skipUnless prints exactly one SKIPPED line and returns false", () => {
-  const lines: string[] = [];
-  const missing = createTerraformCli(path.join(tmpdir(), "no-such-dir", "terraform"), (l) => lines.push(l));
+test("without terraform, missing() gives the reason the test is skipped", () => {
+  const binary = path.join(tmpdir(), "no-such-dir", "terraform");
+  const missing = createTerraformCli(binary);
   assert.is(missing.available(), false);
-  assert.is(missing.skipUnless("fmt of the goldens"), false);
-  assert.equal(lines, ["SKIPPED: terraform not installed (fmt of the goldens)"]);
+  assert.is(missing.missing(), `terraform not installed (${binary} does not start)`);
 });
 
-test("with terraform, fmt -check reports clean, unformatted and unparsable files", () => {
-  if (!skipUnlessTerraform("the terraform-cli helper against the real binary")) return;
+unless(test, terraformMissing())("with terraform, fmt -check reports clean, unformatted and unparsable files", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "stackc-tf-cli-"));
   try {
     writeFileSync(path.join(dir, "clean.tf"), 'a  = 1\nbb = "x"\n');

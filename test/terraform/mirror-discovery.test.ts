@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { cliConfigText, findPluginMirror, MIRROR_ENV, offlineTerraformOrSkip, providerRange, terraformEnv, terraformPlatform, wellKnownMirrors } from "./offline-terraform.js";
+import { cliConfigText, findPluginMirror, MIRROR_ENV, offlineTerraform, providerRange, terraformEnv, terraformPlatform, wellKnownMirrors } from "./offline-terraform.js";
 
 function fakeMirror(versions: readonly string[], platform = terraformPlatform()): string {
   const root = mkdtempSync(path.join(tmpdir(), "stackc-mirror-"));
@@ -91,24 +91,28 @@ test("every terraform call gets our CLI config and none of the caller's TF_* set
   assert.equal(env, { PATH: "/bin", TF_CLI_CONFIG_FILE: "/x/offline.tfrc", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" });
 });
 
-test("a missing terraform or mirror is a visible SKIPPED line", () => {
+test("a missing terraform or mirror is a skip reason, not a terraform", () => {
   const saved = { PATH: process.env.PATH, mirror: process.env[MIRROR_ENV] };
-  const lines: string[] = [];
+  const reasons: (string | undefined)[] = [];
   try {
     process.env.PATH = "/nonexistent/stackc";
-    assert.is(offlineTerraformOrSkip("the skip test", (l) => lines.push(l)), undefined);
+    const none = offlineTerraform();
+    assert.is(none.tf, undefined);
+    reasons.push(none.reason);
     process.env.PATH = saved.PATH;
     process.env[MIRROR_ENV] = "/nonexistent/stackc-mirror";
-    const tf = offlineTerraformOrSkip("the skip test", (l) => lines.push(l));
-    tf?.dispose();
+    const wrongMirror = offlineTerraform();
+    wrongMirror.tf?.dispose();
+    assert.is(wrongMirror.tf, undefined);
+    reasons.push(wrongMirror.reason);
   } finally {
     process.env.PATH = saved.PATH;
     if (saved.mirror === undefined) delete process.env[MIRROR_ENV];
     else process.env[MIRROR_ENV] = saved.mirror;
   }
-  assert.is(lines[0], "SKIPPED: terraform not installed (the skip test)");
-  // with terraform on PATH the wrong mirror is the reason; without it the same terraform line again
-  assert.match(lines[1] ?? "", /^SKIPPED: (no aws provider mirror \(the skip test\): \$STACKC_TF_PLUGIN_MIRROR=\/nonexistent\/stackc-mirror|terraform not installed)/);
+  assert.is(reasons[0], "terraform not installed");
+  // with terraform on PATH the wrong mirror is the reason; without it the same terraform reason again
+  assert.match(reasons[1] ?? "", /^(no aws provider mirror: \$STACKC_TF_PLUGIN_MIRROR=\/nonexistent\/stackc-mirror|terraform not installed$)/);
 });
 
 test.run();

@@ -162,18 +162,12 @@ export function terraformStarts(binary = "terraform"): boolean {
 }
 
 /**
- * Terraform with the offline mirror, or undefined after printing why `what` is skipped:
- * `SKIPPED: terraform not installed (…)` or `SKIPPED: no aws provider mirror (…): <reason>`.
+ * Terraform with the offline mirror, or the reason the tests that need it are skipped
+ * (`terraform not installed` or `no aws provider mirror: <reason>`), for `unless(test, reason)`.
  */
-export function offlineTerraformOrSkip(what: string, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): OfflineTerraform | undefined {
-  if (!terraformStarts()) {
-    log(`SKIPPED: terraform not installed (${what})`);
-    return undefined;
-  }
+export function offlineTerraform(): { tf: OfflineTerraform; reason?: undefined } | { tf?: undefined; reason: string } {
+  if (!terraformStarts()) return { reason: "terraform not installed" };
   const mirror = findPluginMirror();
-  if (!mirror.found) {
-    log(`SKIPPED: no aws provider mirror (${what}): ${mirror.reason}`);
-    return undefined;
-  }
-  return createOfflineTerraform(mirror.dir);
+  if (!mirror.found) return { reason: `no aws provider mirror: ${mirror.reason}` };
+  return { tf: createOfflineTerraform(mirror.dir) };
 }

@@ -5,6 +5,7 @@ import type { CommandContext } from "../context.js";
 import { addInputOptions, type InputFlags } from "../input-options.js";
 import { ExitCode } from "../exit-codes.js";
 import { collect, nowFlag } from "../now.js";
+import { addLockTimeoutOption, lockTimeoutMs } from "../lock-timeout.js";
 import { addReportOptions, colorFlag, type ReportFlags } from "../options.js";
 import { addFleetOptions, type FleetFlags, fleetRunOptions, progressLine } from "../fleet-options.js";
 import { FleetUsageError } from "../../fleet/settings.js";
@@ -16,11 +17,12 @@ interface BuildFlags extends ReportFlags, FleetFlags, InputFlags {
   policy: string[];
   skipPolicies?: boolean;
   force?: boolean;
+  lockTimeout: string;
 }
 
 export function registerBuild(program: Command, ctx: CommandContext): void {
   addReportOptions(
-    addInputOptions(addFleetOptions(program
+    addInputOptions(addFleetOptions(addLockTimeoutOption(program
       .command("build")
       .description("check manifests (schema, consistency, policies with waivers), then write out/<stack>/ for each — all or nothing: any error writes nothing")
       .argument("<paths...>", "manifest files or directories")
@@ -28,11 +30,13 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       .option("--policy <path>", "extra Rego policies, as for check (a directory or a bundle.tar.gz); repeatable", collect, [])
       .option("--now <time>", "the time policies and waivers see: RFC 3339 or YYYY-MM-DD (default: the clock)")
       .option("--skip-policies", "write without evaluating any policy (reported as warning STK-POLICY-006; run check before applying)")
-      .option("--force", "overwrite generated files edited by hand and delete files added by hand in out/<stack>/"))),
+      .option("--force", "overwrite generated files edited by hand and delete files added by hand in out/<stack>/")))),
     baseFormats,
   ).action(async (paths: string[], flags: BuildFlags, command: Command) => {
     const now = nowFlag(ctx, "build", flags.now);
     if (!now) return;
+    const lockTimeout = lockTimeoutMs(ctx, "build", flags.lockTimeout);
+    if (lockTimeout === undefined) return;
     if (flags.skipPolicies && flags.policy.length > 0) {
       ctx.io.stderr.write("stackc build: --skip-policies and --policy contradict each other\n");
       ctx.setExit(ExitCode.Usage);
@@ -58,6 +62,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         policies: flags.policy,
         ...(flags.skipPolicies ? { skipPolicies: true } : {}),
         ...(flags.force ? { force: true } : {}),
+        lockTimeoutMs: lockTimeout,
         ...(ctx.io.fs ? { io: ctx.io.fs } : {}),
       });
     } catch (err) {

@@ -202,7 +202,8 @@ export function planReleases(model: StackModel): ReleasePlan[] {
         return releaseId(namespace, need);
       }),
       customResources: false,
-      apiVersions: [],
+      // the chart's own declaration (stackc does not know its templates)
+      apiVersions: [...new Set(chart.apiVersions ?? [])].sort(),
       values: isPlainObject(chart.values) ? chart.values : {},
     });
   });

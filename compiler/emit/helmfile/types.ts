@@ -39,7 +39,10 @@ export interface HelmfileRelease {
   wait?: true;
   timeout?: number;
   disableValidationOnInstall?: true;
-  /** Capabilities.APIVersions for offline renders (template, the first diff): what the chart tests and the cluster will serve. */
+  /**
+   * Capabilities.APIVersions for offline renders (template, the first diff): what the chart tests
+   * and the cluster will serve (curated add-ons: addons/wiring/api-checks.ts; charts: spec.charts[].apiVersions).
+   */
   apiVersions?: string[];
   /** `values/<release>.yaml`, relative to helmfile.yaml. */
   values?: string[];

@@ -11,17 +11,41 @@ import { isPlainObject } from "./merge.js";
 
 const cache = new Map<string, boolean>();
 
+// Most strings (keys, names, image tags) are words: a letter, then at least five more of
+// letters, digits and . _ / -. Such a plain scalar is always a string in YAML 1.1 — every
+// non-string reading starts with a digit, a sign, a dot, ~ or an indicator, or is one of the
+// bool/null words, the longest of which has five letters — so they skip the parse, which is
+// most of the cost of a cold emit. test/helmfile/merge.test.ts holds the two paths equal.
+const WORD = /^[A-Za-z][A-Za-z0-9._/-]{5,}$/;
+// except an exponent alone: the yaml library's 1.1 float allows an empty mantissa, so `e10000`
+// reads as a number (NaN) — the property test in test/helmfile/merge.test.ts says so once it runs
+// in a process of its own (it passed in the shared one by the order of the files)
+const EXPONENT = /^[eE]-?[0-9]+$/;
+
+/** The fast path's claim: `text` is a plain YAML 1.1 string without parsing it. */
+export function plainWordIn11(text: string): boolean {
+  return WORD.test(text) && !EXPONENT.test(text);
+}
+
 /** True when a YAML 1.1 reader would take the plain scalar for something other than this string. */
 export function ambiguousInYaml11(text: string): boolean {
   // a multi-line string is never one plain scalar token; the serializer picks a block style
   if (text.includes("\n")) return false;
+  if (plainWordIn11(text)) return false;
   let answer = cache.get(text);
   if (answer !== undefined) return answer;
+  answer = parsedAmbiguous(text);
+  if (cache.size < 10_000) cache.set(text, answer);
+  return answer;
+}
+
+/** The yaml library's own YAML 1.1 reading of `text` as a plain scalar (the slow path; exported for the test). */
+export function parsedAmbiguous(text: string): boolean {
+  let answer: boolean;
   const doc = parseDocument(text, { version: "1.1" });
   if (doc.errors.length > 0) answer = false; // not a plain scalar at all: the serializer quotes it in any version
   else if (doc.contents === null) answer = text.trim() === ""; // the empty plain scalar is null; a lone comment is no scalar
   else answer = isScalar(doc.contents) && typeof doc.contents.value !== "string";
-  if (cache.size < 10_000) cache.set(text, answer);
   return answer;
 }
 

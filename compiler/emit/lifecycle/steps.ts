@@ -71,9 +71,12 @@ function withStateStore(model: StackModel, step: Step): Step {
   return usesKops && !sets ? { ...step, actions: [kopsStateStore(model), ...step.actions] } : step;
 }
 
-/** The manifest as an operand: a name starting with `-` would read as an option. */
+/**
+ * The manifest as an operand: relative to the workspace root the scripts run from (model.source,
+ * never the folder stackc ran in); a name starting with `-` would read as an option.
+ */
 function manifestOperand(model: StackModel): string {
-  return model.file.startsWith("-") ? `./${model.file}` : model.file;
+  return model.source.startsWith("-") ? `./${model.source}` : model.source;
 }
 
 function kopsStateStore(model: StackModel): Action {

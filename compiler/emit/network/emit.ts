@@ -51,7 +51,7 @@ function networkRunbook(n: NetworkModel): string {
     `| NAT gateways | ${nat} |`,
     `| Terraform state | ${markdownCode(`s3://${n.state.bucket}/${n.state.key}`)} |`,
     "",
-    `Everything under ${markdownCode(`${dir}/`)} is generated from ${markdownCode(n.file)} by \`stackc build\`. The stacks that`,
+    `Everything under ${markdownCode(`${dir}/`)} is generated from ${markdownCode(n.source)} by \`stackc build\`. The stacks that`,
     "name this network in `spec.network.use` create their own private subnets in it, in their own",
     "block, and read its outputs from its Terraform state: apply the network before any of them.",
     "",

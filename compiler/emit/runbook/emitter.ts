@@ -57,11 +57,13 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
     keptBuckets: [...model.buckets.filter((b) => b.role !== "terraform-state"), ...model.remoteBuckets].map((b) => `\`${b.name}\``).join(", "),
     // user text, each escaped for where the template puts it (safe-text.ts); the template
     // renders with noEscape, so nothing else from the manifest may be free text
-    fileComment: htmlCommentText(model.file),
-    fileCode: markdownCode(model.file),
-    fileShell: shellQuote(model.file),
-    diffCommand: markdownCode(`stackc diff ${shellQuote(model.file)}`),
-    planCommand: markdownCode(`stackc plan ${shellQuote(model.file)} --format markdown`),
+    // the manifest relative to its workspace root, where the runbook's commands run (the same
+    // bytes whichever folder stackc ran in)
+    fileComment: htmlCommentText(model.source),
+    fileCode: markdownCode(model.source),
+    fileShell: shellQuote(model.source),
+    diffCommand: markdownCode(`stackc diff ${shellQuote(model.source)}`),
+    planCommand: markdownCode(`stackc plan ${shellQuote(model.source)} --format markdown`),
     name: model.name,
     description: metadata.description === undefined ? undefined : markdownText(metadata.description),
     environment: model.environment,
@@ -77,7 +79,7 @@ export function runbookContext(model: StackModel): Record<string, unknown> {
     network: model.network
       ? {
           name: model.network.model.name,
-          fileCode: markdownCode(model.network.model.file),
+          fileCode: markdownCode(model.network.model.source),
           existing: model.network.model.existing !== undefined,
           vpcId: model.network.model.existing?.vpcId,
           block: model.network.block,
@@ -129,7 +131,7 @@ function replacesContext(model: StackModel): Record<string, unknown> | undefined
   const sameNetwork = model.network !== undefined && old.network !== undefined && model.network.model.file === old.network.model.file;
   return {
     name: old.name,
-    fileCode: markdownCode(old.file),
+    fileCode: markdownCode(old.source),
     clusterName: old.clusterName,
     kopsStateBucket: old.buckets.find((b) => b.role === "kops-state")?.name,
     bucket: bucket?.name,

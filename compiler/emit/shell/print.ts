@@ -88,6 +88,11 @@ export function printForScript(action: Action, say: string): string[] {
   const announce = (text: string) => `${say} ${doubleQuoted(`+ ${text}`)}`;
   switch (action.kind) {
     case "run":
+      // `cmd "$(other)"` runs cmd even when `other` fails (set -e does not see it): an output
+      // goes into a variable first (`assign`, whose failure stops the script), then into the command
+      if (action.command.argv.some((w) => partsOf(w).some((p) => typeof p === "object" && "output" in p))) {
+        throw new Error(`${printCommand(action.command)}: assign a command's output to a variable before using it in an argument`);
+      }
       return [announce(printCommand(action.command)), ...printCommandWrapped(action.command)];
     case "export":
     case "assign":

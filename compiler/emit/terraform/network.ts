@@ -159,7 +159,7 @@ export function networkFile(dir: string, stack: TfStack): TfFile {
   return {
     path: `${dir}/network.tf`,
     summary: shared
-      ? `Network: this cluster's private subnets and routes in the ${shared.existing ? "existing " : ""}network ${shared.name} (${shared.file}), and its tags on the network's subnets.`
+      ? `Network: this cluster's private subnets and routes in the ${shared.existing ? "existing " : ""}network ${shared.name} (${shared.source}), and its tags on the network's subnets.`
       : "Network: VPC, per-zone subnets (tagged for kops), NAT gateways, routes, default security group, flow logs.",
     items: networkResources(stack),
   };

@@ -59,7 +59,7 @@ function whereLocals(model: StackModel, network: NetworkModel): TfItem[] {
     "terraform_remote_state",
     "network",
     { backend: "s3", config: { bucket: network.state.bucket, key: network.state.key, region: network.state.region } },
-    { comment: `The network ${network.name} (${network.file}): its outputs, read from its own Terraform state.` },
+    { comment: `The network ${network.name} (${network.source}): its outputs, read from its own Terraform state.` },
   );
   if (network.existing) {
     const utility: Record<string, TfValue> = {};
@@ -75,7 +75,7 @@ function whereLocals(model: StackModel, network: NetworkModel): TfItem[] {
         "locals",
         [],
         { stack_zones: stackZones, vpc_id: network.existing.vpcId, vpc_cidr_block: network.vpcCidr, utility_subnet_ids: utility, nat_gateway_ids: nat },
-        `The existing VPC of the network ${network.name} (${network.file}), as its manifest names it.`,
+        `The existing VPC of the network ${network.name} (${network.source}), as its manifest names it.`,
       ),
     ];
   }
