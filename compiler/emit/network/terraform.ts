@@ -20,7 +20,7 @@ import { KMS_DELETION_WINDOW_DAYS, kmsAliasName, stateKmsAliasName } from "../te
 import { policyDocument } from "../terraform/policy-document.js";
 import type { DocStatement } from "../terraform/policy-document.js";
 import { networkOutputs } from "../terraform/shared-network.js";
-import { FLOW_LOG_AGGREGATION_SECONDS } from "../terraform/flow-logs.js";
+import { FLOW_LOG_AGGREGATION_SECONDS, flowLogDeliveryStatements } from "../terraform/flow-logs.js";
 import { data, labeled, nested, resource, topBlock, type TfFile, type TfForEach, type TfItem, type TfModule } from "../terraform/tf/blocks.js";
 import { eachKey, eachValue, rawExpr, ref, tags, template, type TfMap, type TfValue } from "../terraform/tf/values.js";
 import { versionsFile } from "../terraform/versions.js";
@@ -163,31 +163,7 @@ function flowLogItems(network: NetworkModel): TfItem[] {
   const arn = ref("aws_s3_bucket.flow_logs", "arn");
   const account = ref("data.aws_caller_identity.current", "account_id");
   const logsSource = template(`arn:${partition}:logs:${network.region}:`, account, ":*");
-  const statements: DocStatement[] = [
-    {
-      sid: "AWSLogDeliveryWrite",
-      effect: "Allow",
-      actions: ["s3:PutObject"],
-      resources: [template(arn, "/AWSLogs/", account, "/*")],
-      principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
-      conditions: [
-        { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-        { test: "StringEquals", variable: "s3:x-amz-acl", values: ["bucket-owner-full-control"] },
-        { test: "ArnLike", variable: "aws:SourceArn", values: [logsSource] },
-      ],
-    },
-    {
-      sid: "AWSLogDeliveryAclCheck",
-      effect: "Allow",
-      actions: ["s3:GetBucketAcl", "s3:ListBucket"],
-      resources: [arn],
-      principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
-      conditions: [
-        { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-        { test: "ArnLike", variable: "aws:SourceArn", values: [logsSource] },
-      ],
-    },
-  ];
+  const statements: DocStatement[] = flowLogDeliveryStatements(arn, account, logsSource);
   return [
     ...kmsItems(network),
     ...bucketResources({

@@ -11,6 +11,7 @@
 // has an access-log bucket); the Terraform state bucket lives in terraform-bootstrap.
 import type { BucketModel } from "../../model/model.js";
 import { bucketArn, bucketResources, type BucketSpec } from "./bucket.js";
+import { flowLogDeliveryStatements } from "./flow-logs.js";
 import type { DocStatement } from "./policy-document.js";
 import { regionalAccessLogsResourceName, replicationResources } from "./replication.js";
 import { bucketResourceName, replicaAlias, SSE_S3_ONLY, type TfStack } from "./stack.js";
@@ -62,32 +63,7 @@ function roleStatements(stack: TfStack, bucket: BucketModel): DocStatement[] {
     ];
   }
   if (bucket.role === "flow-logs" && stack.flowLogsBucket) {
-    // as AWS documents for flow logs published to S3 (VPC user guide, "Amazon S3 bucket permissions")
-    return [
-      {
-        sid: "AWSLogDeliveryWrite",
-        effect: "Allow",
-        actions: ["s3:PutObject"],
-        resources: [template(arn, "/AWSLogs/", account, "/*")],
-        principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
-        conditions: [
-          { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-          { test: "StringEquals", variable: "s3:x-amz-acl", values: ["bucket-owner-full-control"] },
-          { test: "ArnLike", variable: "aws:SourceArn", values: [logsSource] },
-        ],
-      },
-      {
-        sid: "AWSLogDeliveryAclCheck",
-        effect: "Allow",
-        actions: ["s3:GetBucketAcl", "s3:ListBucket"],
-        resources: [arn],
-        principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
-        conditions: [
-          { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-          { test: "ArnLike", variable: "aws:SourceArn", values: [logsSource] },
-        ],
-      },
-    ];
+    return flowLogDeliveryStatements(arn, account, logsSource);
   }
   if (bucket.role === "access-logs") {
     const sources = stack.buckets.filter((b) => stack.sendsAccessLogs(b)).map((b) => bucketArn(bucketResourceName(b.role)));
