@@ -20,7 +20,8 @@ import { KMS_DELETION_WINDOW_DAYS, kmsAliasName, stateKmsAliasName } from "../te
 import { policyDocument } from "../terraform/policy-document.js";
 import type { DocStatement } from "../terraform/policy-document.js";
 import { networkOutputs } from "../terraform/shared-network.js";
-import { FLOW_LOG_AGGREGATION_SECONDS, flowLogDeliveryStatements } from "../terraform/flow-logs.js";
+import { stateBucketOutputs } from "../terraform/bootstrap.js";
+import { FLOW_LOG_AGGREGATION_SECONDS, flowLogDeliveryStatements, flowLogKeyStatement } from "../terraform/flow-logs.js";
 import { data, labeled, nested, resource, topBlock, type TfFile, type TfForEach, type TfItem, type TfModule } from "../terraform/tf/blocks.js";
 import { eachKey, eachValue, rawExpr, ref, tags, template, type TfMap, type TfValue } from "../terraform/tf/values.js";
 import { versionsFile } from "../terraform/versions.js";
@@ -133,17 +134,7 @@ function kmsItems(network: NetworkModel): TfItem[] {
   return [
     policyDocument("kms", [
       accountAdministration(network),
-      {
-        sid: "VpcFlowLogDelivery",
-        effect: "Allow",
-        actions: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
-        resources: ["*"],
-        principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
-        conditions: [
-          { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-          { test: "ArnLike", variable: "aws:SourceArn", values: [template(`arn:${partition}:logs:${network.region}:`, account, ":*")] },
-        ],
-      },
+      flowLogKeyStatement(account, template(`arn:${partition}:logs:${network.region}:`, account, ":*")),
     ]),
     resource("aws_kms_key", "this", {
       description: `stackc network ${network.name}: its flow-log bucket`,
@@ -359,14 +350,7 @@ export function networkBootstrapModule(network: NetworkModel): TfModule {
           }),
         ],
       },
-      {
-        path: `${dir}/outputs.tf`,
-        summary: "The state bucket, for the backend of ../terraform.",
-        items: [
-          topBlock("output", ["state_bucket"], { description: "Name of the Terraform state bucket.", value: ref(`aws_s3_bucket.${name}`, "bucket") }),
-          topBlock("output", ["state_bucket_arn"], { description: "ARN of the Terraform state bucket.", value: ref(`aws_s3_bucket.${name}`, "arn") }),
-        ],
-      },
+      stateBucketOutputs(dir, name),
     ],
   };
 }

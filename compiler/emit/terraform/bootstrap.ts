@@ -18,6 +18,18 @@ import { versionsFile } from "./versions.js";
 
 export const BOOTSTRAP_DIR = "terraform-bootstrap";
 
+/** outputs.tf of a bootstrap module: the state bucket (resource aws_s3_bucket.<name>) the backend of ../terraform names. */
+export function stateBucketOutputs(dir: string, name: string): TfFile {
+  return {
+    path: `${dir}/outputs.tf`,
+    summary: "The state bucket, for the backend of ../terraform.",
+    items: [
+      topBlock("output", ["state_bucket"], { description: "Name of the Terraform state bucket.", value: ref(`aws_s3_bucket.${name}`, "bucket") }),
+      topBlock("output", ["state_bucket_arn"], { description: "ARN of the Terraform state bucket.", value: ref(`aws_s3_bucket.${name}`, "arn") }),
+    ],
+  };
+}
+
 export function bootstrapModule(stack: TfStack): TfModule {
   const { model } = stack;
   const dir = BOOTSTRAP_DIR;
@@ -66,14 +78,7 @@ export function bootstrapModule(stack: TfStack): TfModule {
         }),
       ],
     },
-    {
-      path: `${dir}/outputs.tf`,
-      summary: "The state bucket, for the backend of ../terraform.",
-      items: [
-        topBlock("output", ["state_bucket"], { description: "Name of the Terraform state bucket.", value: ref(`aws_s3_bucket.${name}`, "bucket") }),
-        topBlock("output", ["state_bucket_arn"], { description: "ARN of the Terraform state bucket.", value: ref(`aws_s3_bucket.${name}`, "arn") }),
-      ],
-    },
+    stateBucketOutputs(dir, name),
   ];
   return { dir, files };
 }

@@ -62,3 +62,22 @@ export function flowLogDeliveryStatements(bucketArn: TfExpression, account: TfEx
     },
   ];
 }
+
+/**
+ * The statement a KMS key's policy needs so the log delivery service can write flow logs into a
+ * bucket encrypted with that key (this account's log sources only): a stack's own key and a
+ * shared network's use it alike.
+ */
+export function flowLogKeyStatement(account: TfExpression, logsSource: TfExpression): DocStatement {
+  return {
+    sid: "VpcFlowLogDelivery",
+    effect: "Allow",
+    actions: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
+    resources: ["*"],
+    principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
+    conditions: [
+      { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
+      { test: "ArnLike", variable: "aws:SourceArn", values: [logsSource] },
+    ],
+  };
+}

@@ -6,6 +6,7 @@
 import { policyDocument, type DocStatement } from "./policy-document.js";
 import { replicaAlias, type TfStack } from "./stack.js";
 import { resource, type TfFile, type TfResource } from "./tf/blocks.js";
+import { flowLogKeyStatement } from "./flow-logs.js";
 import { ref, tags, template } from "./tf/values.js";
 
 /** Days a deleted key can still be restored. */
@@ -49,17 +50,7 @@ export function kmsResources(stack: TfStack): TfResource[] {
     const flowLogs = stack.flowLogsBucket;
     if (flowLogs && stack.sseAlgorithm(flowLogs) === "aws:kms") {
       const account = stack.accountId();
-      statements.push({
-        sid: "VpcFlowLogDelivery",
-        effect: "Allow",
-        actions: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
-        resources: ["*"],
-        principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
-        conditions: [
-          { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-          { test: "ArnLike", variable: "aws:SourceArn", values: [template(`arn:${stack.partition}:logs:${model.region}:`, account, ":*")] },
-        ],
-      });
+      statements.push(flowLogKeyStatement(account, template(`arn:${stack.partition}:logs:${model.region}:`, account, ":*")));
     }
     out.push(
       policyDocument("kms", statements),
