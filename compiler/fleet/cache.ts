@@ -42,6 +42,12 @@ export interface CacheEntry extends CachedStack {
   stack: string;
   /** Display path and sha256 of the entry manifest, then each base. */
   manifests: { path: string; sha256: string }[];
+  /**
+   * The stat stamps (Io FileInfo.stamp) of out/<name>/'s files, taken when a later run had
+   * hashed them and found them as recorded (output-stamps.ts): a file whose stamp is unchanged
+   * is not read again. Absent until then, and for an Io without stamps.
+   */
+  stamps?: Record<string, string>;
 }
 
 export const sha256Hex = (text: string | Uint8Array): string => createHash("sha256").update(text).digest("hex");
@@ -101,10 +107,16 @@ export class StackCache {
   manifest(display: string): Promise<{ text: string; sha256: string } | undefined> {
     let found = this.manifestHashes.get(display);
     if (!found) {
-      found = this.io.readFile(path.resolve(this.cwd, display)).then(
-        (text) => ({ text, sha256: sha256Hex(text) }),
-        () => undefined,
-      );
+      // small local files, read synchronously: a no-op build reads 1000s of them, and each async
+      // read is four round trips through libuv's thread pool (open, fstat, read, close)
+      found = Promise.resolve().then(() => {
+        try {
+          const text = this.io.readTextSync(path.resolve(this.cwd, display));
+          return { text, sha256: sha256Hex(text) };
+        } catch {
+          return undefined;
+        }
+      });
       this.manifestHashes.set(display, found);
     }
     return found;
@@ -114,7 +126,7 @@ export class StackCache {
   async lookup(stack: string): Promise<{ entry: CacheEntry; sources: Map<string, string> } | undefined> {
     let entry: CacheEntry;
     try {
-      entry = JSON.parse(await this.io.readFile(this.entryPath(stack))) as CacheEntry;
+      entry = JSON.parse(this.io.readTextSync(this.entryPath(stack))) as CacheEntry;
     } catch {
       return undefined;
     }
@@ -136,8 +148,16 @@ export class StackCache {
       if (text === undefined) return; // a manifest we did not read: not cacheable
       recorded.push({ path: m, sha256: sha256Hex(text) });
     }
-    const entry: CacheEntry = { format: CACHE_FORMAT, key: this.key, stack, manifests: recorded, ...result };
-    const file = this.entryPath(stack);
+    await this.write({ format: CACHE_FORMAT, key: this.key, stack, manifests: recorded, ...result });
+  }
+
+  /** An entry as it was, with the stamps of its verified output files. */
+  async restamp(entry: CacheEntry, stamps: Record<string, string>): Promise<void> {
+    await this.write({ ...entry, stamps });
+  }
+
+  private async write(entry: CacheEntry): Promise<void> {
+    const file = this.entryPath(entry.stack);
     try {
       await this.io.mkdir(this.dir);
       const tmp = `${file}.${process.pid}.tmp`;

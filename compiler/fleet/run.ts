@@ -20,9 +20,10 @@ import { checkFleetSummaries, type FleetSummary } from "../normalize/fleet.js";
 import { compileStack, summaryOf } from "../compile/compile.js";
 import { emitContext } from "../emit/context.js";
 import type { Workspace } from "../load/workspace.js";
-import { type CacheEntry, StackCache, sha256Hex } from "./cache.js";
+import { StackCache } from "./cache.js";
+import { baselineAllows, outputMatches } from "./cached-output.js";
 import { runPool } from "./pool.js";
-import { isPreserved, preservedFolders } from "../model/preserve.js";
+import { preservedFolders } from "../model/preserve.js";
 import { interruptedWrites, openOutput } from "../write/durable/open-output.js";
 import { commit } from "../write/durable/transaction.js";
 import { findRetiredStacks } from "../plan/retired.js";
@@ -255,7 +256,9 @@ async function runFleetUnlocked(inputs: readonly string[], options: FleetOptions
 
   if (mode === "build") {
     // a folder whose recorded manifest is gone belongs to a retired stack: kept, and said so
-    for (const retired of await findRetiredStacks(outDir, cwd, io)) {
+    // this run's stacks are rewritten or confirmed by it: their folders are not read again
+    const live = new Set(stacks.map((s) => s.name).filter((n): n is string => n !== undefined));
+    for (const retired of await findRetiredStacks(outDir, cwd, io, live)) {
       all.push(
         diag("STK-SYNC-006", `${outDisplay}/${retired.name}/ belongs to the retired stack ${retired.name} (${retired.manifest} is gone); it is left as it is`, {
           hint: `Tear the stack down (stackc plan lists the steps), then delete ${outDisplay}/${retired.name}/`,
@@ -345,21 +348,23 @@ async function selectChanged(manifests: readonly DiscoveredManifest[], changed: 
 }
 
 /**
- * A stack's outcome from the cache: check takes the recorded findings; build also needs
- * out/<name>/'s lock file to hash as recorded (the lock lists every file's hash: the folder is
- * the recorded build); verify compares every file of out/<name>/ with the recorded hashes.
- * Anything else: a miss.
+ * A stack's outcome from the cache: check takes the recorded findings when out/<name>/ holds no
+ * other build to compare with; build and verify also need every file of out/<name>/ as recorded
+ * (cached-output.ts: by stat stamp, else by hash). Anything else: a miss.
  */
 async function cachedOutcome(cache: StackCache, manifest: DiscoveredManifest, mode: FleetMode, outDir: string, io: Io): Promise<StackOutcome | undefined> {
   const found = await cache.lookup(manifest.file);
   if (!found) return undefined;
   const { entry, sources } = found;
   const dir = path.join(outDir, entry.name);
-  // build: every file as recorded and none added, so a hand edit is never skipped over (drift)
-  if (mode === "build" && !(await outputMatches(dir, entry, true, io))) return undefined;
+  // build and verify: every file as recorded and none added, so a hand edit is never skipped over (drift)
+  if (mode === "build" || mode === "verify") {
+    const check = await outputMatches(dir, entry, io);
+    if (!check.matches) return undefined;
+    if (check.stamps) await cache.restamp(entry, check.stamps);
+  }
   // check: a baseline in out/ other than this very build may give the change rules something to say
   if (mode === "check" && !(await baselineAllows(dir, entry, io))) return undefined;
-  if (mode === "verify" && !(await outputMatches(dir, entry, true, io))) return undefined;
   return {
     file: entry.stack,
     name: entry.name,
@@ -370,55 +375,4 @@ async function cachedOutcome(cache: StackCache, manifest: DiscoveredManifest, mo
     files: entry.files,
     preserve: entry.preserve,
   };
-}
-
-/** No baseline lock in out/<name>/, or the recorded build's own lock. */
-async function baselineAllows(dir: string, entry: CacheEntry, io: Io): Promise<boolean> {
-  const onDisk = await io.readFile(path.join(dir, "stackc.lock.json")).then(sha256Hex, () => undefined);
-  return onDisk === undefined || onDisk === entry.files["stackc.lock.json"];
-}
-
-/** out/<name>/ holds the recorded files: the lock file's hash, or every file's (no extra files). */
-async function outputMatches(dir: string, entry: CacheEntry, everyFile: boolean, io: Io): Promise<boolean> {
-  const lock = entry.files["stackc.lock.json"];
-  const read = (rel: string) => io.readFile(path.join(dir, ...rel.split("/"))).then(sha256Hex, () => undefined);
-  const lockText = await io.readFile(path.join(dir, "stackc.lock.json")).catch(() => undefined);
-  if (lock === undefined || lockText === undefined || sha256Hex(lockText) !== lock) return false;
-  // the scripts the lock lists as executable still are (a few stats, so the lock-only path checks them too)
-  if (!(await executablesIntact(dir, lockText, io))) return false;
-  // the lock file alone (its hash list is the recorded build) when every file is not asked for
-  if (!everyFile) return true;
-  const onDisk = await listFiles(dir, io, "", entry.preserve);
-  for (const rel of onDisk) if (!(rel in entry.files) && !isPreserved(rel, entry.preserve)) return false;
-  for (const [rel, hash] of Object.entries(entry.files)) if ((await read(rel)) !== hash) return false;
-  return true;
-}
-
-async function executablesIntact(dir: string, lockText: string, io: Io): Promise<boolean> {
-  let executable: unknown;
-  try {
-    executable = (JSON.parse(lockText) as { executable?: unknown }).executable;
-  } catch {
-    return false;
-  }
-  if (executable === undefined) return true;
-  if (!Array.isArray(executable)) return false;
-  for (const rel of executable) {
-    if (typeof rel !== "string") return false;
-    if ((await io.stat(path.join(dir, ...rel.split("/"))))?.isExecutable === false) return false;
-  }
-  return true;
-}
-
-async function listFiles(dir: string, io: Io, prefix = "", preserve: readonly string[] = []): Promise<string[]> {
-  const entries = await io.readDir(path.join(dir, ...prefix.split("/").filter(Boolean))).catch(() => []);
-  const out: string[] = [];
-  for (const e of entries) {
-    const rel = `${prefix}${e.name}`;
-    // a preserved folder (terraform's .terraform/, with its provider binaries) is never walked
-    if (e.isDirectory && isPreserved(rel, preserve)) continue;
-    if (e.isDirectory) out.push(...(await listFiles(dir, io, `${rel}/`, preserve)));
-    else out.push(rel);
-  }
-  return out;
 }

@@ -13,6 +13,14 @@ export interface FileInfo {
   isDirectory: boolean;
   /** The owner may execute it (stat only; absent from directory listings and from fakes without modes). */
   isExecutable?: boolean;
+  /**
+   * stat only, optional: an opaque token that changes whenever the file's contents or mode may
+   * have (size, modification and change times, inode, mode — what git's index compares). Equal
+   * tokens let the stack cache skip re-hashing a file; an Io without them is always hashed.
+   */
+  stamp?: string;
+  /** stat only, with stamp: the modification time (ms since the epoch), to tell a stamp too fresh to trust. */
+  modifiedMs?: number;
 }
 
 export interface DirEntryInfo extends FileInfo {

@@ -1,7 +1,7 @@
 // The real file system and processes behind the Io seam: the default of every library function,
 // and the only module of stackc that imports node:fs, node:child_process or node:os.
 import { spawnSync } from "node:child_process";
-import { constants, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { type Stats, constants, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { copyFile, lstat, mkdir, open, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +10,13 @@ import type { DirEntryInfo, FileInfo, Io } from "./io.js";
 
 function info(s: { isDirectory(): boolean; isFile(): boolean }): FileInfo {
   return { isDirectory: s.isDirectory(), isFile: s.isFile() };
+}
+
+function fullInfo(s: Stats): FileInfo {
+  // times in fractional ms (sub-µs resolution where the file system has it); ctime moves on every
+  // write and chmod and cannot be set back by a user (utimes moves it too)
+  const stamp = `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}:${s.dev}:${s.mode}`;
+  return { ...info(s), isExecutable: (s.mode & 0o100) !== 0, stamp, modifiedMs: s.mtimeMs };
 }
 
 function entries(list: { name: string; isDirectory(): boolean; isFile(): boolean }[]): DirEntryInfo[] {
@@ -24,8 +31,7 @@ export const nodeIo: Io = {
   isSymlink: async (p) => (await lstat(p).catch(() => undefined))?.isSymbolicLink() ?? false,
   async stat(p) {
     try {
-      const s = await stat(p);
-      return { ...info(s), isExecutable: (s.mode & 0o100) !== 0 };
+      return fullInfo(await stat(p));
     } catch {
       return undefined;
     }
@@ -37,7 +43,8 @@ export const nodeIo: Io = {
   readBytesSync: (p) => new Uint8Array(readFileSync(p)),
   statSync(p) {
     try {
-      return info(statSync(p));
+      const s = statSync(p, { throwIfNoEntry: false });
+      return s && fullInfo(s);
     } catch {
       return undefined;
     }

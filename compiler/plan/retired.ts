@@ -19,7 +19,8 @@ export interface RetiredStack {
   cluster?: { name: string; stateStore: string };
 }
 
-export async function findRetiredStacks(outDir: string, cwd: string, io: Pick<Io, "readDir" | "readFile" | "stat">): Promise<RetiredStack[]> {
+/** skip: folders known to be live (the stacks a build has just compiled or confirmed): not read. */
+export async function findRetiredStacks(outDir: string, cwd: string, io: Pick<Io, "readDir" | "readFile" | "stat">, skip: ReadonlySet<string> = new Set()): Promise<RetiredStack[]> {
   let entries;
   try {
     entries = await io.readDir(outDir);
@@ -28,7 +29,7 @@ export async function findRetiredStacks(outDir: string, cwd: string, io: Pick<Io
   }
   const out: RetiredStack[] = [];
   for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (!entry.isDirectory || entry.name.startsWith(".")) continue;
+    if (!entry.isDirectory || entry.name.startsWith(".") || skip.has(entry.name)) continue;
     const dir = path.join(outDir, entry.name);
     let lock: LockFile;
     try {

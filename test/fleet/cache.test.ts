@@ -2,7 +2,7 @@
 // hash as recorded is not compiled again — by check (findings), build (nothing rewritten) or
 // verify — and each of those inputs invalidates exactly what it should. Results with and
 // without the cache are identical; deleting the cache folder only costs time.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -125,6 +125,46 @@ test("build: an unchanged fleet rewrites nothing; one edited stack is the only o
   const caught = await runCli([...verify, "--format", "json"], { cwd: tmp });
   assert.is(caught.code, 1);
   assert.match(caught.stdout, /STK-SYNC-002/);
+});
+
+test("build: a rebuild of settled output records stat stamps and reads no file again; an edit that keeps size and mtime is still caught", async () => {
+  const out = path.join(tmp, "out-stamps");
+  const stampCache = path.join(tmp, "cache-stamps");
+  const args = ["build", "fleet", "--now", "2026-12-01", "--cache-dir", stampCache, "--jobs", "1", "--out", "out-stamps"];
+  assert.is((await runCli(args, { cwd: tmp })).code, 0);
+  // the files are an hour old: settled (cached-output.ts); their ctime is now
+  const hourAgo = Date.now() / 1000 - 3600;
+  const age = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) age(full);
+      else utimesSync(full, hourAgo, hourAgo);
+    }
+  };
+  age(out);
+  const stampedEntries = () =>
+    readdirSync(stampCache)
+      .map((f) => JSON.parse(readFileSync(path.join(stampCache, f), "utf8")) as { stamps?: Record<string, string>; files: Record<string, string> })
+      .filter((e) => e.stamps && Object.keys(e.stamps).length === Object.keys(e.files).length).length;
+  assert.is(stampedEntries(), 0);
+  const restamp = await runCli(args, { cwd: tmp });
+  assert.is(restamp.code, 0);
+  assert.not.match(restamp.stdout, /Wrote/);
+  assert.is(stampedEntries(), files.length);
+  const again = await runCli(args, { cwd: tmp });
+  assert.is(again.code, 0);
+  assert.not.match(again.stdout, /Wrote/);
+
+  const name = path.basename(files[3]!, ".yaml");
+  const runbook = path.join(out, name, "RUNBOOK.md");
+  const text = readFileSync(runbook, "utf8");
+  const before = statSync(runbook);
+  writeFileSync(runbook, text.replace(/stackc/, "STACKC"));
+  utimesSync(runbook, before.atime, before.mtime);
+  assert.is(statSync(runbook).size, before.size);
+  const caught = await runCli([...args, "--format", "json"], { cwd: tmp });
+  assert.is(caught.code, 1);
+  assert.match(caught.stdout, new RegExp(`"code":\\s*"STK-SYNC-002"[^}]*out-stamps/${name}/RUNBOOK.md|out-stamps/${name}/RUNBOOK.md[^}]*"STK-SYNC-002"`));
 });
 
 test.after(() => rmSync(tmp, { recursive: true, force: true }));

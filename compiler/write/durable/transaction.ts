@@ -20,7 +20,7 @@
 // turned the journal around. Then it removes every leftover (.stackc-tmp-*, .stackc-old-*).
 // inspect() is verify's read-only view of the same.
 import path from "node:path";
-import { errorCode, type Io } from "../../io/io.js";
+import { type DirEntryInfo, errorCode, type Io } from "../../io/io.js";
 import { JOURNAL_NAME, isLeftover, oldName } from "./names.js";
 
 export interface JournalStack {
@@ -235,7 +235,7 @@ export async function recover(outDir: string, io: Io): Promise<Recovery> {
     if (!e.isDirectory || e.name.startsWith(".")) continue;
     for (const sub of ["", "kops"]) {
       const dir = path.join(outDir, e.name, sub);
-      for (const f of await io.readDir(dir).catch(() => [])) {
+      for (const f of listSync(dir, io)) {
         if (f.isFile && f.name.includes(".stackc-tmp-")) {
           await io.remove(path.join(dir, f.name));
           removed.push(path.posix.join(e.name, sub, f.name));
@@ -245,6 +245,18 @@ export async function recover(outDir: string, io: Io): Promise<Recovery> {
   }
   if (removed.length > 0) await io.fsync(outDir);
   return { ...(journal ? { journal } : {}), removed: removed.sort() };
+}
+
+/**
+ * A folder's entries, [] when it cannot be listed. Synchronous: recover and inspect list two
+ * small folders per stack, and for a fleet of 1000 the async round trips were most of a no-op build.
+ */
+function listSync(dir: string, io: Io): DirEntryInfo[] {
+  try {
+    return io.readDirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 export interface Inspection {
@@ -263,7 +275,7 @@ export async function inspect(outDir: string, io: Io): Promise<Inspection> {
     if (isLeftover(e.name)) leftovers.push(e.name);
     else if (e.isDirectory && !e.name.startsWith(".")) {
       for (const sub of ["", "kops"]) {
-        for (const f of await io.readDir(path.join(outDir, e.name, sub)).catch(() => [])) {
+        for (const f of listSync(path.join(outDir, e.name, sub), io)) {
           if (f.isFile && f.name.includes(".stackc-tmp-")) leftovers.push(path.posix.join(e.name, sub, f.name));
         }
       }
