@@ -63,11 +63,12 @@ await build({ ...common, entryPoints: [path.join(root, "dist", "compiler", "cli"
 await build({ ...common, entryPoints: [path.join(root, "dist", "compiler", "fleet", "worker.js")], outfile: path.join(root, "dist", "stackc.worker.cjs") });
 
 // the code cache: load the bundle as bin/stackc.js does, run a representative command, then
-// ask V8 for the code it compiled (functions that ran are included, not only the top level)
+// ask V8 for the code it compiled (functions that ran are included, not only the top level);
+// --no-cache: the whole pipeline runs (a stack-cache hit would skip it), and no .stackc-cache/ is left behind
 const { loadBundle } = await import(pathToFileURL(path.join(root, "bin", "load-bundle.js")).href);
 const loaded = loadBundle(outfile);
 const sink = { write: () => true, isTTY: false };
-const code = await loaded.exports.main(["check", path.join(root, "stacks", "prod.yaml"), "--now", "2026-12-01"], {
+const code = await loaded.exports.main(["check", path.join(root, "stacks", "prod.yaml"), "--now", "2026-12-01", "--no-cache"], {
   stdout: sink,
   stderr: sink,
   env: { NO_COLOR: "1" },
