@@ -1,5 +1,5 @@
 // A pool of worker threads running one task kind: tasks go out as workers free up (a worker
-// holds at most one, so a slow stack never queues others behind it), results come back tagged
+// holds at most `inFlight`, so a slow stack queues few others behind it), results come back tagged
 // with their task's index and are handed to `onResult` in index order as soon as every earlier
 // one is in — a stable order regardless of scheduling, with only the out-of-order results
 // buffered. A worker that dies or throws fails the run (no silent loss of a stack).
@@ -12,6 +12,11 @@ export interface PoolOptions<Init> {
   init: Init;
   /** Number of workers (at least 1, at most the number of tasks). */
   size: number;
+  /**
+   * Tasks a worker holds at once (default 2): while one stack waits on the disk (its files'
+   * fsyncs) the worker compiles the next, and a result's round trip never leaves it idle.
+   */
+  inFlight?: number;
 }
 
 interface ResultMessage<R> {
@@ -40,7 +45,9 @@ export class WorkerTaskError extends Error {
 export async function runPool<Init, T, R>(options: PoolOptions<Init>, tasks: readonly T[], onResult: (index: number, value: R) => void | Promise<void>): Promise<void> {
   if (tasks.length === 0) return;
   const size = Math.max(1, Math.min(options.size, tasks.length));
+  const inFlight = Math.max(1, options.inFlight ?? 2);
   const workers: Worker[] = [];
+  const held = new Map<Worker, number>();
   const pending = new Map<number, R>();
   let nextTask = 0;
   let nextResult = 0;
@@ -57,12 +64,13 @@ export async function runPool<Init, T, R>(options: PoolOptions<Init>, tasks: rea
     };
     const feed = (worker: Worker) => {
       if (failed) return;
-      if (nextTask < tasks.length) {
+      while (nextTask < tasks.length && (held.get(worker) ?? 0) < inFlight) {
         const index = nextTask++;
+        held.set(worker, (held.get(worker) ?? 0) + 1);
         worker.postMessage({ index, task: tasks[index] });
-      } else {
-        worker.postMessage({ index: -1 }); // no more work: the worker exits
       }
+      // no more work and none held: the worker exits (never earlier: it still has results to send)
+      if (nextTask >= tasks.length && (held.get(worker) ?? 0) === 0) worker.postMessage({ index: -1 });
     };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(options.file, { workerData: options.init });
@@ -73,6 +81,7 @@ export async function runPool<Init, T, R>(options: PoolOptions<Init>, tasks: rea
           return;
         }
         pending.set(message.index, message.value);
+        held.set(worker, (held.get(worker) ?? 1) - 1);
         feed(worker);
         // deliver every result that is next in order (serialized: onResult may be async)
         chain = chain.then(async () => {

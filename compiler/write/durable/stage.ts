@@ -23,11 +23,10 @@ export interface StagedFile {
 export async function stageStack(staging: string, target: string, files: readonly StagedFile[], preserve: readonly string[], io: Io): Promise<void> {
   await io.remove(staging);
   await io.mkdir(staging);
-  for (const file of files) {
-    const full = path.join(staging, ...file.path.split("/"));
-    await io.mkdir(path.dirname(full));
-    await io.writeFile(full, file.contents, file.executable ? { executable: true } : {});
-  }
+  // the folders first, then every file at once: a stack's 30 writes overlap in libuv's pool
+  const folders = [...new Set(files.map((f) => path.dirname(path.join(staging, ...f.path.split("/")))))].sort();
+  for (const folder of folders) await io.mkdir(folder);
+  await Promise.all(files.map((file) => io.writeFile(path.join(staging, ...file.path.split("/")), file.contents, file.executable ? { executable: true } : {})));
   for (const keep of preservedFiles(preserve)) {
     if (files.some((f) => f.path === keep)) continue;
     if (await carried(io, target, keep)) {
