@@ -22,6 +22,7 @@ export {
 } from "./engine/evaluate.js";
 export { type PolicyFacts, parseNow, policyFacts } from "./facts.js";
 export { type PolicyInput, type PolicyModelView, buildPolicyInput, modelView, pointerToPath } from "./input.js";
+export { CATALOG_ARTIFACT_PARTS, CATALOG_TERRAFORM_TYPES, catalogInput } from "./catalog/input-view.js";
 export { type KubernetesFacts, kubernetesFacts, kubernetesFactsSource } from "./catalog/kubernetes-versions.js";
 export { type MessageFormatter, formatPolicyMessage, policyMessages } from "./catalog/messages.js";
 export { type Locate, type SourceLocation, resultsToDiagnostics } from "./catalog/diagnostics.js";

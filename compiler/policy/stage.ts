@@ -1,6 +1,6 @@
 // The policy stage of the pipeline (PolicyStage, policy/stage-types.ts): for each stack, build
 // the policy input from the model, the emitters' artifacts and the facts, evaluate the catalog
-// (one wasm call) and any user policies, turn findings into located diagnostics through the
+// on its view of it (one wasm call, catalog/input-view.ts) and any user policies on all of it, turn findings into located diagnostics through the
 // stack's source map, and apply the stack's waivers. Time comes only from `now`.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Io } from "../io/io.js";
@@ -9,6 +9,7 @@ import { toPointer } from "../load/pointer.js";
 import type { SourceMap } from "../load/source-map.js";
 import type { PolicyStage } from "./stage-types.js";
 import { type Locate, resultsToDiagnostics } from "./catalog/diagnostics.js";
+import { catalogInput } from "./catalog/input-view.js";
 import { type PolicyEngine, createPolicyEngine } from "./engine/evaluate.js";
 import { policyFacts } from "./facts.js";
 import { diag } from "../diagnostics/codes.js";
@@ -82,7 +83,7 @@ export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPoli
       if (values > MAX_POLICY_INPUT_NODES) return tooLarge(`with its artifacts it has more than ${MAX_POLICY_INPUT_NODES} values`);
       let results;
       try {
-        results = engine.evaluate(input);
+        results = engine.evaluate(catalogInput(input));
       } catch (err) {
         if (!isOutOfMemory(err)) throw err;
         return tooLarge("evaluating it exhausted the engine's memory");
@@ -105,7 +106,7 @@ export function createPolicyStage(options: PolicyStageOptions = {}): CatalogPoli
       const facts = policyFacts(network.environment, now, kubernetes);
       const input = buildNetworkPolicyInput(network, artifacts, facts);
       const locate = sourceMapLocate(sourceMap);
-      const results = engine.evaluate(input);
+      const results = engine.evaluate(catalogInput(input));
       options.onInput?.(network, input);
       // only the rules that judge a network speak (the others find nothing to judge in its view,
       // and must not: a network has no cluster, add-ons or buckets of a stack)

@@ -1,5 +1,6 @@
-// `check --dump-policy-input <dir>`: the exact document the policies saw, one file per stack
-// (<dir>/<metadata.name>.json), for `opa eval` and `conftest test`. Through the Io.
+// `check --dump-policy-input <dir>`: the exact document user policies saw (the catalog saw its
+// view of it, policy/catalog/input-view.ts), one file per stack (<dir>/<metadata.name>.json),
+// for `opa eval` and `conftest test`. Through the Io.
 import path from "node:path";
 import type { Io } from "../io/io.js";
 

@@ -21,10 +21,11 @@ types := {
 	"aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_versioning",
 }
 
-by_type := {t: [i |
+# One pass over the resources, then grouped by type (not one pass per type).
+instances := [i |
 	some m in input.artifacts.terraform.modules
 	some r in m.resources
-	r.type == t
+	types[r.type] # a hashed lookup (`in` compares with each member in wasm)
 	r.mode == "managed"
 	some inst in r.instances
 	i := {
@@ -32,9 +33,9 @@ by_type := {t: [i |
 		"address": inst.address, "key": inst.key, "meta": object.get(r, "meta", {}),
 		"attributes": inst.attributes,
 	}
-] |
-	some t in types
-}
+]
+
+by_type := {t: [i | some i in instances; i.type == t] | some t in types}
 
 # Instances of one resource type (one of `types`).
 of_type(type) := object.get(by_type, type, [])
@@ -48,12 +49,22 @@ bucket_of(i) := i.attributes.bucket if is_string(i.attributes.bucket)
 
 else := bucket_names[concat("|", [i.module, i.attributes.bucket.address])]
 
+# type → bucket → the instances of that type that configure the bucket, built once per
+# evaluation (each check asks for_bucket of every bucket): bucket_of runs once per instance.
+by_bucket := {t: grouped |
+	some t in types
+	pairs := [[bucket_of(i), i] | some i in of_type(t)]
+	grouped := {b: [pair[1] | some pair in pairs; pair[0] == b] | some [b, _] in pairs}
+}
+
 # The instances of `type` that configure `bucket`.
-for_bucket(type, bucket) := [i | some i in of_type(type); bucket_of(i) == bucket]
+for_bucket(type, bucket) := object.get(by_bucket, [type, bucket], [])
+
+# bucket name → the modules whose aws_s3_bucket instances create it.
+bucket_modules := {b: {i.module | some i in of_type("aws_s3_bucket"); i.attributes.bucket == b} |
+	some j in of_type("aws_s3_bucket")
+	b := j.attributes.bucket
+}
 
 # The module that creates `bucket` (undefined when the artifact does not create it).
-bucket_module(bucket) := m if {
-	some i in of_type("aws_s3_bucket")
-	i.attributes.bucket == bucket
-	m := i.module
-}
+bucket_module(bucket) := m if some m in bucket_modules[bucket]

@@ -58,7 +58,7 @@ export function renderPoliciesDoc(rules: readonly RuleMeta[], codes: ReadonlyMap
     "`stackc check --policy <dir>` (and `stackc build --policy <dir>`) adds Rego in conftest's convention: rules named `deny`, `violation` or",
     "`warn` (optionally with a `_suffix`) in any package under the directory, each returning a string or an",
     "object with `msg` and optionally `path` (keys and indexes into the manifest) to locate the finding.",
-    "They see the same input as the catalog (`input.stack`, `input.model`, `input.artifacts`, `input.facts`).",
+    "They see the whole input (`input.stack`, `input.model`, `input.artifacts`, `input.facts`), as `--dump-policy-input` writes it; the catalog is evaluated on the same less the Terraform resources and artifact documents none of its rules reads.",
     "The directory is compiled with opa (`.tools/bin/opa`, `opa` on PATH or `$STACKC_OPA`); a `bundle.tar.gz`",
     "built with `opa build -t wasm` can be given instead. Findings get the code `USER-<package>-<rule>`",
     "(for example `USER-main-deny`): `deny`/`violation` are errors, `warn` warnings.",

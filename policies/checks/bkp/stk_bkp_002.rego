@@ -24,13 +24,17 @@ package stackc.checks.bkp.stk_bkp_002
 deny contains v if {
 	input.stack.spec.backups.enabled == true
 	schedule := input.stack.spec.backups.schedule
-	some p in problems(schedule)
+	some p in schedule_problems
 	v := {
 		"id": "STK-BKP-002",
 		"path": ["spec", "backups", "schedule"],
 		"data": object.union({"schedule": schedule}, p),
 	}
 }
+
+# The problems of the stack's schedule, computed once per evaluation (a rule is memoized, a
+# function call is not): STK-BKP-005 asks for them too.
+schedule_problems := problems(input.stack.spec.backups.schedule)
 
 # Field bounds and whether names (JAN, MON) are allowed, in cron order.
 bounds := [
@@ -101,7 +105,19 @@ valid_step(parts) if count(parts) == 1
 
 valid_step(parts) if {
 	count(parts) == 2
-	regex.match(`^[1-9][0-9]*$`, parts[1])
+	positive_integer(parts[1])
+}
+
+# ^[1-9][0-9]*$, without a regex: wasm compiles every pattern again in each evaluation.
+positive_integer(s) if {
+	digits(s)
+	not startswith(s, "0")
+}
+
+# Non-empty and ASCII digits only (trimming them as the cutset leaves nothing).
+digits(s) if {
+	s != ""
+	trim(s, "0123456789") == ""
 }
 
 valid_base("*", _)
@@ -115,14 +131,17 @@ valid_base(base, b) if {
 	}
 }
 
+# ^[0-9]{1,2}$
 valid_value(e, b) if {
-	regex.match(`^[0-9]{1,2}$`, e)
+	count(e) <= 2
+	digits(e)
 	to_number(e) >= b.min
 	to_number(e) <= b.max
 }
 
 valid_value(e, b) if {
 	b.names
-	regex.match(`^[A-Za-z]{3}$`, e)
+	count(e) == 3
+	trim(e, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == "" # ^[A-Za-z]{3}$
 	upper(e) in {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC", "SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"}
 }

@@ -29,7 +29,7 @@ import data.stackc.checks.bkp.stk_bkp_002
 warn contains v if {
 	input.stack.spec.backups.enabled == true
 	schedule := input.stack.spec.backups.schedule
-	parseable(schedule)
+	parseable
 	some d in too_frequent(trim_space(schedule))
 	v := {"id": "STK-BKP-005", "path": ["spec", "backups", "schedule"], "data": object.union({"reason": "too-frequent", "schedule": schedule}, d)}
 }
@@ -39,7 +39,7 @@ warn contains v if {
 	schedule := input.stack.spec.backups.schedule
 	retention := input.stack.spec.backups.retentionDays
 	is_number(retention)
-	parseable(schedule)
+	parseable
 	gap := interval_days(trim_space(schedule))
 	retention < gap
 	v := {
@@ -50,9 +50,9 @@ warn contains v if {
 }
 
 # STK-BKP-002 reports schedules it cannot read; this rule judges only the ones it can.
-parseable(schedule) if {
-	is_string(schedule)
-	every p in stk_bkp_002.problems(schedule) {
+parseable if {
+	is_string(input.stack.spec.backups.schedule)
+	every p in stk_bkp_002.schedule_problems {
 		p.reason == "not-daily"
 	}
 }

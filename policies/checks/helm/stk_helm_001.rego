@@ -21,6 +21,8 @@
 #   scanners: {}
 package stackc.checks.helm.stk_helm_001
 
+import data.stackc.lib.versions
+
 # Every pinned release: {name, source, version, path}. Charts without a version key are
 # handled below; add-ons only when they carry a version (stackc pins the others itself).
 releases contains r if {
@@ -71,10 +73,10 @@ deny contains v if {
 # the catalog's ^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$ minus what SemVer forbids
 # (leading zeros, empty identifiers). semver.is_valid is OPA's in `opa test` and stackc's
 # (compiler/policy/engine/builtins.ts, same answers) in wasm; it is a host call, far cheaper there than
-# compiling a regex on every evaluation.
+# compiling a regex on every evaluation, and lib/versions answers plain releases without it.
 exact(version) if {
 	is_string(version)
-	semver.is_valid(version)
+	versions.valid(version)
 }
 
 # Why a version that is not exact is not; the first matching reason wins.

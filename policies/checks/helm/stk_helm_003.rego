@@ -28,6 +28,7 @@
 package stackc.checks.helm.stk_helm_003
 
 import data.stackc.lib.env
+import data.stackc.lib.pointer
 
 # Values the user wrote: {release, path, values}.
 sources contains s if {
@@ -42,15 +43,17 @@ sources contains s if {
 	s := {"release": key, "path": ["spec", "addons", key, "values"], "values": addon.values}
 }
 
+# Every value under an "image" key: walked as the object that holds the key, so no path is
+# measured per node (count(p) - 1 is decimal arithmetic in wasm).
 warn contains v if {
 	some s in sources
-	walk(s.values, [p, node])
-	count(p) > 0
-	p[count(p) - 1] == "image"
+	walk(s.values, [q, parent])
+	is_object(parent)
+	node := parent.image
 	some finding in image_problems(node)
 	v := {
 		"id": "STK-HELM-003",
-		"path": array.concat(array.concat(s.path, p), finding.at),
+		"path": array.concat(array.concat(s.path, q), array.concat(["image"], finding.at)),
 		"data": {"release": s.release, "image": finding.image, "reason": finding.reason},
 	}
 }
@@ -118,23 +121,16 @@ map_digested(node) if {
 warn contains v if {
 	some r in input.artifacts.helmfile.releases
 	r.installed == true
-	walk(r.values, [p, node])
-	count(p) > 0
-	p[count(p) - 1] == "image"
+	walk(r.values, [q, parent])
+	is_object(parent)
+	node := parent.image
 	some finding in image_problems(node)
 	finding.reason == "latest"
-	release_path := pointer_path(r.pointer)
-	object.get(input.stack, array.concat(array.concat(release_path, ["values"]), p), null) == null
+	release_path := pointer.path(r.pointer)
+	object.get(input.stack, array.concat(array.concat(release_path, ["values"]), array.concat(q, ["image"])), null) == null
 	v := {
 		"id": "STK-HELM-003",
 		"path": release_path,
 		"data": {"release": r.name, "image": finding.image, "reason": "latest-wired"},
 	}
 }
-
-# "/spec/charts/0" → ["spec", "charts", 0].
-pointer_path(pointer) := [segment(s) | some s in array.slice(split(pointer, "/"), 1, count(split(pointer, "/")))]
-
-segment(s) := to_number(s) if regex.match(`^(0|[1-9][0-9]*)$`, s)
-
-else := s

@@ -58,8 +58,3 @@ test_artifact_values if {
 	} with input as wired({"kubectl": {"image": {"tag": "latest"}}, "ok": {"image": "a:1"}}, true)
 	count(stk_helm_003.warn) == 1 with input as wired({"kubectl": {"image": {"tag": "latest"}}}, false)
 }
-
-test_pointer_path if {
-	stk_helm_003.pointer_path("/spec/charts/10") == ["spec", "charts", 10]
-	stk_helm_003.pointer_path("/spec/addons/velero") == ["spec", "addons", "velero"]
-}

@@ -25,6 +25,8 @@
 #   scanners: {}
 package stackc.checks.helm.stk_helm_005
 
+import data.stackc.lib.pointer
+
 target_type := "alb.ingress.kubernetes.io/target-type"
 
 class_annotation := "kubernetes.io/ingress.class"
@@ -45,7 +47,7 @@ deny contains v if {
 	at := array.concat(p, ["ingress"])
 	v := {
 		"id": "STK-HELM-005",
-		"path": location(pointer_path(r.pointer), at),
+		"path": location(pointer.path(r.pointer), at),
 		"data": {"release": r.name, "ingress": concat(".", [format(s) | some s in at]), "serviceType": service, "targetType": targets},
 	}
 }
@@ -79,10 +81,3 @@ location(release, at) := written[0] if {
 format(s) := s if is_string(s)
 
 else := format_int(s, 10)
-
-# "/spec/charts/0" → ["spec", "charts", 0].
-pointer_path(pointer) := [segment(s) | some s in array.slice(split(pointer, "/"), 1, count(split(pointer, "/")))]
-
-segment(s) := to_number(s) if regex.match(`^(0|[1-9][0-9]*)$`, s)
-
-else := s

@@ -29,38 +29,27 @@ package stackc.checks.iam.stk_iam_001
 
 import data.stackc.lib.iam_upstream
 
-read_prefixes := ["Describe", "Get", "List", "Head", "Lookup", "Search", "BatchGet", "View", "Select", "Scan", "Query"]
+read_prefixes := {"Describe", "Get", "List", "Head", "Lookup", "Search", "BatchGet", "View", "Select", "Scan", "Query"}
 
 # A non-read action: any action whose verb does not start with a read prefix; wildcards
 # (`*`, `s3:*`, `ec2:Create*`, `ec2:*Snapshot`) count as writes unless the verb is a read prefix
 # followed by `*`.
-write(action) if {
-	parts := split(action, ":")
-	verb := parts[count(parts) - 1]
-	not read_verb(verb)
-}
+write(action) if not read_verb(verb(action))
 
-read_verb(verb) if {
-	not contains(verb, "*")
+# The part after the last ":" (array.reverse, not parts[count(parts) - 1]: arithmetic in wasm
+# goes through a decimal library).
+verb(action) := array.reverse(split(action, ":"))[0]
+
+read_verb(v) if {
+	not contains(v, "*")
 	some p in read_prefixes
-	startswith(verb, p)
+	startswith(v, p)
 }
 
-read_verb(verb) if {
-	some p in read_prefixes
-	verb == concat("", [p, "*"])
-}
-
-# Identity policy statements of the artifact: {doc, meta, statement}.
-statements contains s if {
-	some m in input.artifacts.terraform.modules
-	some r in m.resources
-	r.type == "aws_iam_policy_document"
-	some inst in r.instances
-	some st in object.get(inst.attributes, "statement", [])
-	not st.principals
-	not st.not_principals
-	s := {"doc": r.address, "meta": object.get(r, "meta", {}), "statement": st}
+# `<prefix>*`: one hashed set lookup instead of a concat per prefix.
+read_verb(v) if {
+	endswith(v, "*")
+	read_prefixes[trim_suffix(v, "*")]
 }
 
 # Where a finding points: the add-on setting, the bucket whose replication role it is, or the stack.
@@ -73,18 +62,27 @@ location(meta) := a.path if {
 	not b.replicaOf
 } else := ["metadata", "name"]
 
+# Identity policy statements only (resource policies name a principal), iterated in place: no
+# set of statement copies. The upstream allowlist is asked before the actions are classified,
+# so a verbatim upstream statement costs one lookup.
 deny contains v if {
-	some s in statements
-	st := s.statement
+	some m in input.artifacts.terraform.modules
+	some r in m.resources
+	r.type == "aws_iam_policy_document"
+	some inst in r.instances
+	some st in object.get(inst.attributes, "statement", [])
+	not st.principals
+	not st.not_principals
 	object.get(st, "effect", "Allow") == "Allow"
 	"*" in object.get(st, "resources", [])
 	count(object.get(st, "condition", [])) == 0
+	meta := object.get(r, "meta", {})
+	not iam_upstream.verbatim(object.get(meta, "addon", ""), object.get(st, "sid", ""), st.actions)
 	writes := sort([a | some a in st.actions; write(a)])
 	count(writes) > 0
-	not iam_upstream.verbatim(object.get(s.meta, "addon", ""), object.get(st, "sid", ""), st.actions)
 	v := {
 		"id": "STK-IAM-001",
-		"path": location(s.meta),
-		"data": {"document": s.doc, "sid": object.get(st, "sid", ""), "actions": writes},
+		"path": location(meta),
+		"data": {"document": r.address, "sid": object.get(st, "sid", ""), "actions": writes},
 	}
 }

@@ -20,6 +20,8 @@
 #   scanners: {}
 package stackc.checks.k8s.stk_k8s_003
 
+import data.stackc.lib.versions
+
 deny contains v if {
 	version := input.stack.spec.cluster.kubernetesVersion
 	not exact(version)
@@ -30,11 +32,11 @@ deny contains v if {
 	}
 }
 
-# semver.is_valid is a host call in wasm (cheap); pre-releases and build metadata are not a
+# versions.valid: lib/versions, else the semver.is_valid host call; pre-releases and build metadata are not a
 # release Kubernetes publishes for kops to install.
 exact(version) if {
 	is_string(version)
-	semver.is_valid(version)
+	versions.valid(version)
 	not contains(version, "-")
 	not contains(version, "+")
 }
@@ -42,7 +44,7 @@ exact(version) if {
 problem(version) := "not-a-string" if {
 	not is_string(version)
 } else := "prerelease" if {
-	semver.is_valid(version)
+	versions.valid(version)
 } else := "range" if {
 	regex.match(`[\s*^~<>=|,]|(^|\.)[xX](\.|$)`, version)
 } else := "keyword" if {

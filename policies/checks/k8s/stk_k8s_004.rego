@@ -26,6 +26,7 @@
 package stackc.checks.k8s.stk_k8s_004
 
 import data.stackc.lib.dates
+import data.stackc.lib.versions
 
 version := input.stack.spec.cluster.kubernetesVersion
 
@@ -34,23 +35,28 @@ k := input.facts.kubernetes
 path := ["spec", "cluster", "kubernetesVersion"]
 
 # MAJOR.MINOR of an exact version; STK-K8S-003 reports anything else.
-minor := concat(".", array.slice(split(trim_prefix(version, "v"), "."), 0, 2)) if semver.is_valid(version)
+minor := concat(".", array.slice(split(trim_prefix(version, "v"), "."), 0, 2)) if versions.valid(version)
+
+# The version against the window's ends, each compared once per evaluation (a host call).
+vs_min := semver.compare(version, k.min)
+
+vs_max := semver.compare(version, k.max)
 
 base := {"version": version, "minor": minor, "min": k.min, "max": k.max}
 
 deny contains v if {
-	semver.compare(version, k.min) < 0
+	vs_min < 0
 	v := {"id": "STK-K8S-004", "path": path, "data": object.union(base, {"reason": "too-old"})}
 }
 
 deny contains v if {
-	semver.compare(version, k.max) >= 0
+	vs_max >= 0
 	v := {"id": "STK-K8S-004", "path": path, "data": object.union(base, {"reason": "too-new"})}
 }
 
 supported if {
-	semver.compare(version, k.min) >= 0
-	semver.compare(version, k.max) < 0
+	vs_min >= 0
+	vs_max < 0
 }
 
 warn contains v if {

@@ -68,28 +68,37 @@ key_text(k) := k if is_string(k)
 
 key_text(k) := sprintf("[%d]", [k]) if is_number(k)
 
-# What kind of secret the value is; undefined when it is none.
+# What kind of secret the value is; undefined when it is none. Each regex is asked only of a
+# string holding a literal the pattern requires: wasm compiles every pattern again in each
+# evaluation, and most values hold none of them.
 secret_kind(key, node) := "private-key" if {
+	contains(node, "-----BEGIN ")
 	regex.match(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----`, node)
 } else := "aws-access-key" if {
+	some prefix in aws_key_prefixes
+	contains(node, prefix)
 	regex.match(`(^|[^A-Z0-9])(AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}([^A-Z0-9]|$)`, node)
 } else := "token" if {
-	some pattern in token_patterns
-	regex.match(pattern, node)
+	some token in token_patterns
+	contains(node, token.literal)
+	regex.match(token.pattern, node)
 } else := "secret-key" if {
 	is_string(key)
 	secret_like_key(key)
 	trim_space(node) != ""
 }
 
+aws_key_prefixes := ["AKIA", "ASIA", "ABIA", "ACCA"]
+
+# Each pattern with a literal every match contains.
 token_patterns := [
-	`(^|[^A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}`,
-	`(^|[^A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}`,
-	`(^|[^A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}`,
-	`(^|[^A-Za-z0-9_-])xox[abposr]-[A-Za-z0-9-]{10,}`,
-	`(^|[^A-Za-z0-9_])sk_live_[A-Za-z0-9]{24,}`,
-	`(^|[^A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}`,
-	`(^|[^A-Za-z0-9_])npm_[A-Za-z0-9]{36}`,
+	{"literal": "gh", "pattern": `(^|[^A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}`},
+	{"literal": "github_pat_", "pattern": `(^|[^A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}`},
+	{"literal": "glpat-", "pattern": `(^|[^A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}`},
+	{"literal": "xox", "pattern": `(^|[^A-Za-z0-9_-])xox[abposr]-[A-Za-z0-9-]{10,}`},
+	{"literal": "sk_live_", "pattern": `(^|[^A-Za-z0-9_])sk_live_[A-Za-z0-9]{24,}`},
+	{"literal": "AIza", "pattern": `(^|[^A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}`},
+	{"literal": "npm_", "pattern": `(^|[^A-Za-z0-9_])npm_[A-Za-z0-9]{36}`},
 ]
 
 # password, adminPassword, db_password, AWS_SECRET_ACCESS_KEY, clientSecret, apiKey, token …
