@@ -15,7 +15,14 @@ const mtime = (relative) => {
 };
 
 async function loadMain() {
-  if (process.env.STACKC_NO_BUNDLE !== "1" && mtime("../dist/stackc.bundle.cjs") >= mtime("../dist/compiler/cli/main.js")) {
+  const bundle = mtime("../dist/stackc.bundle.cjs");
+  const modules = mtime("../dist/compiler/cli/main.js");
+  if (bundle < 0 && modules < 0) {
+    // a checkout that was never built: say so, instead of a module-not-found stack trace
+    process.stderr.write("stackc: not built yet (dist/ is missing); run `npm ci` (or `npm run build`) in the stackc package\n");
+    process.exit(3);
+  }
+  if (process.env.STACKC_NO_BUNDLE !== "1" && bundle >= modules) {
     const { loadBundle } = await import("./load-bundle.js");
     return loadBundle(fileURLToPath(new URL("../dist/stackc.bundle.cjs", import.meta.url))).exports.main;
   }

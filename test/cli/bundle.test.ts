@@ -2,7 +2,7 @@
 // V8 accepts the cache, and the bundle behaves exactly as the unbundled modules — same stdout,
 // stderr and exit code for a failing check, the same out/ bytes for a build, the same init.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -88,6 +88,20 @@ bundled("bundled and unbundled CLI: byte-identical out/ from build, and the same
     assert.is(ia.status, 0, ia.stderr);
     assert.is(ib.status, 0, ib.stderr);
     assert.fixture(readFileSync(path.join(tmp, "a", "stack.yaml"), "utf8"), readFileSync(path.join(tmp, "b", "stack.yaml"), "utf8"));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test("a package that was never built: the launcher says so (exit 3), no stack trace", () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), "stackc-unbuilt-"));
+  try {
+    mkdirSync(path.join(tmp, "bin"));
+    for (const f of ["stackc.js", "load-bundle.js"]) copyFileSync(repoPath("bin", f), path.join(tmp, "bin", f));
+    const r = spawnSync(process.execPath, [path.join(tmp, "bin", "stackc.js"), "check", "stacks"], { cwd: tmp, encoding: "utf8" });
+    assert.is(r.status, 3);
+    assert.is(r.stdout, "");
+    assert.is(r.stderr, "stackc: not built yet (dist/ is missing); run `npm ci` (or `npm run build`) in the stackc package\n");
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
