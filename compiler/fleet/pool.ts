@@ -3,7 +3,11 @@
 // with their task's index and are handed to `onResult` in index order as soon as every earlier
 // one is in — a stable order regardless of scheduling, with only the out-of-order results
 // buffered. A worker that dies or throws fails the run (no silent loss of a stack).
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type { Worker } from "node:worker_threads";
+
+// node:worker_threads is loaded by the first pool: a run of one stack (a cold check) never starts one
+const require = createRequire(import.meta.url);
 
 export interface PoolOptions<Init> {
   /** The worker module (an ES module or a .cjs file). */
@@ -73,7 +77,8 @@ export async function runPool<Init, T, R>(options: PoolOptions<Init>, tasks: rea
       if (nextTask >= tasks.length && (held.get(worker) ?? 0) === 0) worker.postMessage({ index: -1 });
     };
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(options.file, { workerData: options.init });
+      const { Worker: WorkerThread } = require("node:worker_threads") as typeof import("node:worker_threads");
+      const worker = new WorkerThread(options.file, { workerData: options.init });
       workers.push(worker);
       worker.on("message", (message: WorkerMessage<R>) => {
         if (message.type === "failure") {

@@ -1,12 +1,18 @@
 // The real file system and processes behind the Io seam: the default of every library function,
 // and the only module of stackc that imports node:fs, node:child_process or node:os.
-import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { type Stats, constants, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { copyFile, lstat, mkdir, open, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { FileTooLargeError, NotRegularFileError, fileKind } from "./input-errors.js";
 import type { DirEntryInfo, FileInfo, Io } from "./io.js";
+
+const require = createRequire(import.meta.url);
+// node:child_process is loaded on the first spawn (git, opa): most runs start no process, and
+// loading it is a few ms of a cold start
+let childProcess: typeof import("node:child_process") | undefined;
+const childProcesses = () => (childProcess ??= require("node:child_process") as typeof import("node:child_process"));
 
 function info(s: { isDirectory(): boolean; isFile(): boolean }): FileInfo {
   return { isDirectory: s.isDirectory(), isFile: s.isFile() };
@@ -85,7 +91,7 @@ export const nodeIo: Io = {
   makeTempDirSync: (prefix) => mkdtempSync(path.join(os.tmpdir(), prefix)),
   removeSync: (p) => rmSync(p, { recursive: true, force: true }),
   spawnSync(command, args, options = {}) {
-    const r = spawnSync(command, [...args], {
+    const r = childProcesses().spawnSync(command, [...args], {
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),

@@ -44,6 +44,21 @@ const compilersExternal = {
   },
 };
 
+// The opa-wasm SDK registers its yaml.* builtins by requiring yaml@1 (a second YAML library) at
+// load: only a user policy calling yaml.marshal/unmarshal/is_valid needs it, so in the bundle the
+// SDK's builtin module requires it on the first such call (the same functions, the same library)
+const lazySdkYaml = {
+  name: "stackc-lazy-sdk-yaml",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@open-policy-agent[\\/]opa-wasm[\\/]src[\\/]builtins[\\/]yaml\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      const eager = 'const yaml = require("yaml");';
+      if (!text.includes(eager)) throw new Error(`${args.path}: expected ${eager} (opa-wasm changed; revisit stackc-lazy-sdk-yaml)`);
+      const lazy = 'let yamlLib; const yaml = { parse: (s) => (yamlLib ??= require("yaml")).parse(s), stringify: (d) => (yamlLib ??= require("yaml")).stringify(d) };';
+      return { contents: text.replace(eager, lazy), loader: "js", resolveDir: path.dirname(args.path) };
+    });
+  },
+};
 const outfile = path.join(root, "dist", "stackc.bundle.cjs");
 rmSync(`${outfile}.cache`, { force: true });
 const common = {
@@ -55,8 +70,11 @@ const common = {
   define: { __STACKC_BUNDLE__: "true" },
   banner: { js: 'function __stackcModuleUrl(rel) { return require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href; }' },
   legalComments: "none",
+  // half the bytes to read and scan at every start; names kept (errors and classes keep theirs)
+  minify: true,
+  keepNames: true,
   logLevel: "warning",
-  plugins: [localRequire, compilersExternal],
+  plugins: [localRequire, compilersExternal, lazySdkYaml],
 };
 await build({ ...common, entryPoints: [path.join(root, "dist", "compiler", "cli", "main.js")], outfile });
 // the fleet worker thread, bundled the same way (dist/stackc.worker.cjs)

@@ -1,7 +1,11 @@
 // Reads named entries out of a .tar.gz (an OPA bundle, whose entries start with "/"): prebuilt
 // user bundles at run time, and scripts/policy/build.mjs when it extracts the catalog bundle.
 // Reading the archive here avoids a tar dependency and GNU/BSD tar's different handling of "/".
-import { gunzipSync } from "node:zlib";
+import { createRequire } from "node:module";
+
+// node:zlib only for a user's bundle.tar.gz: not loaded by the runs that have none
+const require = createRequire(import.meta.url);
+const gunzipSync = (bytes: Uint8Array): Buffer => (require("node:zlib") as typeof import("node:zlib")).gunzipSync(bytes);
 
 /** Entry name → bytes for the wanted names that exist (names as stored, e.g. "/policy.wasm"). */
 export function readTarGz(bytes: Uint8Array, wanted: readonly string[]): Map<string, Buffer> {
