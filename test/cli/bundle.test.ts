@@ -2,13 +2,14 @@
 // V8 accepts the cache, and the bundle behaves exactly as the unbundled modules — same stdout,
 // stderr and exit code for a failing check, the same out/ bytes for a build, the same init.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { repoPath } from "../helpers/repo.js";
+import { ensureOpa } from "../helpers/opa.js";
 import { unless } from "../helpers/skip.js";
 
 const bin = repoPath("bin", "stackc.js");
@@ -88,6 +89,26 @@ bundled("bundled and unbundled CLI: byte-identical out/ from build, and the same
     assert.is(ia.status, 0, ia.stderr);
     assert.is(ib.status, 0, ib.stderr);
     assert.fixture(readFileSync(path.join(tmp, "a", "stack.yaml"), "utf8"), readFileSync(path.join(tmp, "b", "stack.yaml"), "utf8"));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+bundled("the SDK's yaml.* builtins (yaml@1, loaded on first use in the bundle) work for a user policy, as unbundled", async () => {
+  const opa = await ensureOpa();
+  const tmp = mkdtempSync(path.join(repoPath(), ".tmp-yaml-policy-"));
+  try {
+    writeFileSync(
+      path.join(tmp, "p.rego"),
+      'package main\n\ndeny contains msg if {\n\tx := yaml.unmarshal("a: [1, 2]")\n\tyaml.is_valid("b: c")\n\tmsg := sprintf("yaml %v %s", [x.a, yaml.marshal({"k": "v"})])\n}\n',
+    );
+    const args = ["check", "stacks/prod.yaml", "--now", "2026-12-01", "--no-cache", "--policy", tmp, "--format", "json"];
+    const a = stackc(args, { STACKC_OPA: opa });
+    const b = stackc(args, { STACKC_OPA: opa, STACKC_NO_BUNDLE: "1" });
+    assert.is(a.code, 1, a.stderr);
+    // (the SDK formats %v of an array as JavaScript joins it)
+    assert.match(a.stdout, /"message": "yaml 1,2 k: v\\n"/);
+    assert.is(a.stdout, b.stdout);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
