@@ -37,7 +37,7 @@ async function run(tasks: { ms: number; fail?: boolean }[], size: number, inFlig
 const uneven = Array.from({ length: 24 }, (_, i) => ({ ms: (24 - i) % 7 }));
 
 test("every task once, results in task order, on 2 workers holding 2 tasks each", async () => {
-  const { order, results } = await run(uneven, 2);
+  const { order, results } = await run(uneven, 2, 2);
   assert.equal(order, uneven.map((_, i) => i));
   assert.equal(results.map((r) => r.index), order);
   assert.is(new Set(results.map((r) => r.thread)).size, 2);
@@ -45,8 +45,8 @@ test("every task once, results in task order, on 2 workers holding 2 tasks each"
   assert.ok(results.every((r) => r.heldAtStart <= 2));
 });
 
-test("inFlight 1: a worker never holds more than one task", async () => {
-  const { order, results } = await run(uneven, 2, 1);
+test("by default a worker never holds more than one task", async () => {
+  const { order, results } = await run(uneven, 2);
   assert.equal(order, uneven.map((_, i) => i));
   assert.ok(results.every((r) => r.heldAtStart === 1));
 });
@@ -58,7 +58,7 @@ test("fewer tasks than workers × inFlight: all delivered, the pool ends", async
 
 test("a failing task fails the run with its message", async () => {
   try {
-    await run([{ ms: 1 }, { ms: 1, fail: true }, { ms: 1 }, { ms: 1 }], 2);
+    await run([{ ms: 1 }, { ms: 1, fail: true }, { ms: 1 }, { ms: 1 }], 2, 2);
     assert.unreachable("the run should fail");
   } catch (err) {
     assert.match((err as Error).message, /task 1 failed/);
