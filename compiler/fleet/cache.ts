@@ -44,7 +44,7 @@ export interface CacheEntry extends CachedStack {
   manifests: { path: string; sha256: string }[];
   /**
    * The stat stamps (Io FileInfo.stamp) of out/<name>/'s files, taken when a later run had
-   * hashed them and found them as recorded (output-stamps.ts): a file whose stamp is unchanged
+   * hashed them and found them as recorded (cached-output.ts): a file whose stamp is unchanged
    * is not read again. Absent until then, and for an Io without stamps.
    */
   stamps?: Record<string, string>;

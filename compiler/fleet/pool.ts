@@ -18,8 +18,8 @@ export interface PoolOptions<Init> {
   size: number;
   /**
    * Tasks a worker holds at once (default 1). Two let a worker compile one stack while another
-   * waits on its fsyncs, but measured on the 2-core bench it gained no throughput and held more
-   * memory (a 2000-stack build's peak RSS 1.42 × the 100-stack one's, against 1.2–1.3 × with one).
+   * waits on its fsyncs, but on the 2-core bench that built 500 stacks no faster and held more
+   * memory (peak RSS of 2000 stacks 1.42 × that of 100, against 1.36 × with one).
    */
   inFlight?: number;
 }
