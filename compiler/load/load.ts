@@ -132,20 +132,13 @@ async function loadReplaced(session: LoadSession, root: SourceNode, self: string
     return undefined;
   }
   const own: string[] = [];
-  const node = await loadChain(session, absolute, [], diagnostics, own, via);
-  if (!node) return undefined;
-  const file = own[0]!;
-  const kindEntry = node.kind === "map" ? entryOf(node, "kind") : undefined;
-  const kind = kindEntry ? toValue(kindEntry.value) : undefined;
-  if (kind !== "Stack") {
-    diagnostics.push(
-      diag("STK-BG-001", `${file} is not a stack manifest (its kind is ${kind === undefined ? "missing" : JSON.stringify(kind)})`, {
-        ...at(via),
-        hint: "spec.replaces names the kind: Stack manifest of the stack this one replaces",
-      }),
-    );
-    return undefined;
-  }
+  const found = await loadReferenced(session, absolute, own, diagnostics, via, {
+    kind: "Stack",
+    code: "STK-BG-001",
+    hint: "spec.replaces names the kind: Stack manifest of the stack this one replaces",
+  });
+  if (!found) return undefined;
+  const { file, node } = found;
   const theirs: string[] = [];
   const network = await loadNetwork(session, node, theirs, diagnostics);
   for (const f of [...own, ...theirs]) if (!files.includes(f)) files.push(f);
@@ -165,22 +158,43 @@ async function loadNetwork(session: LoadSession, root: SourceNode, files: string
   // a DNS label (no dot, no slash) is a network's metadata.name; anything else is a path
   const absolute = NETWORK_NAME.test(use.value) ? await networkByName(session, folder, use.value, via, diagnostics) : path.resolve(folder, use.value);
   if (absolute === undefined) return undefined;
+  const found = await loadReferenced(session, absolute, files, diagnostics, via, {
+    kind: "Network",
+    code: "STK-VPC-001",
+    hint: "spec.network.use names a kind: Network manifest (stackc init --kind network writes one)",
+  });
+  if (!found) return undefined;
+  const { file, node } = found;
+  return { file, value: toValue(node), sourceMap: new SourceMap(node, { file, range: zeroRange }) };
+}
+
+/**
+ * A manifest another one points at (spec.replaces, spec.network.use), read like an extends
+ * target with its files appended to `files`; undefined when it cannot be read or is not of the
+ * expected kind (reported at the pointing value).
+ */
+async function loadReferenced(
+  session: LoadSession,
+  absolute: string,
+  files: string[],
+  diagnostics: Diagnostic[],
+  via: Via,
+  expected: { kind: "Stack" | "Network"; code: "STK-BG-001" | "STK-VPC-001"; hint: string },
+): Promise<{ file: string; node: SourceNode } | undefined> {
   const before = files.length;
   const node = await loadChain(session, absolute, [], diagnostics, files, via);
   if (!node) return undefined;
   const file = files[before]!;
   const kindEntry = node.kind === "map" ? entryOf(node, "kind") : undefined;
   const kind = kindEntry ? toValue(kindEntry.value) : undefined;
-  if (kind !== "Network") {
+  if (kind !== expected.kind) {
+    const what = expected.kind === "Stack" ? "stack" : "network";
     diagnostics.push(
-      diag("STK-VPC-001", `${file} is not a network manifest (its kind is ${kind === undefined ? "missing" : JSON.stringify(kind)})`, {
-        ...at(via),
-        hint: "spec.network.use names a kind: Network manifest (stackc init --kind network writes one)",
-      }),
+      diag(expected.code, `${file} is not a ${what} manifest (its kind is ${kind === undefined ? "missing" : JSON.stringify(kind)})`, { ...at(via), hint: expected.hint }),
     );
     return undefined;
   }
-  return { file, value: toValue(node), sourceMap: new SourceMap(node, { file, range: zeroRange }) };
+  return { file, node };
 }
 
 /** A network's metadata.name (schema/network.schema.json): what `use` names when it is not a path. */

@@ -6,13 +6,11 @@ import { diag, type DiagnosticCode, type DiagOptions } from "../diagnostics/code
 import type { SourceMap } from "../load/source-map.js";
 import type { ResolvedStack } from "../../schema/stack.types.js";
 
-export class NormalizeContext {
+/** Reports at manifest pointers of one file: a stack's (NormalizeContext) or a network's own. */
+export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(
-    readonly stack: ResolvedStack,
-    readonly sourceMap: SourceMap,
-  ) {}
+  constructor(readonly sourceMap: SourceMap) {}
 
   /** Reports `code` at the manifest value (or key) behind `pointer`. */
   report(
@@ -29,5 +27,14 @@ export class NormalizeContext {
   related(pointer: string, message: string): RelatedLocation {
     const loc = this.sourceMap.locate(pointer);
     return { message, file: loc.file, range: loc.range };
+  }
+}
+
+export class NormalizeContext extends Reporter {
+  constructor(
+    readonly stack: ResolvedStack,
+    sourceMap: SourceMap,
+  ) {
+    super(sourceMap);
   }
 }

@@ -2,36 +2,19 @@
 // reported at the value to change. A managed network derives its utility subnets like a stack
 // does (the first eighth of the VPC, cut by zone letter) unless given; an existing one takes
 // the ids and CIDRs its manifest names. Pure: no I/O, no clock.
-import type { Diagnostic, RelatedLocation, StageResult } from "../diagnostics/diagnostic.js";
-import { diag, type DiagnosticCode, type DiagOptions } from "../diagnostics/codes.js";
+import type { StageResult } from "../diagnostics/diagnostic.js";
 import { escapeSegment } from "../load/pointer.js";
 import type { SourceMap } from "../load/source-map.js";
 import { networkStateKey, type NetworkModel, type NetworkZoneModel } from "../model/network.js";
 import type { NetworkManifest, ResolvedNetworkManifest } from "../../schema/network.types.js";
 import { canonical, contains, formatCidr, isCanonical, KOPS_NON_MASQUERADE_CIDR, overlaps, parseCidr, subdivide, type Cidr } from "./cidr.js";
+import { Reporter } from "./context.js";
 import { applySchemaDefaults } from "./defaults.js";
 import { MAX_ZONE_INDEX, zoneIndex, zoneLetter } from "./subnets.js";
 
 /** A shared network is /16 to /20: room for the utility area and several cluster blocks. */
 export const MIN_NETWORK_PREFIX = 16;
 export const MAX_NETWORK_PREFIX = 20;
-
-/** Reports at manifest pointers of one file (the network's own, or a stack's). */
-export class Reporter {
-  readonly diagnostics: Diagnostic[] = [];
-  constructor(readonly sourceMap: SourceMap) {}
-
-  report(code: DiagnosticCode, message: string, pointer: string, options: Omit<DiagOptions, "file" | "range" | "pointer"> & { prefer?: "key" | "value" } = {}): void {
-    const { prefer, ...rest } = options;
-    const loc = this.sourceMap.locate(pointer, prefer ?? "value");
-    this.diagnostics.push(diag(code, message, { ...rest, file: loc.file, range: loc.range, pointer }));
-  }
-
-  related(pointer: string, message: string): RelatedLocation {
-    const loc = this.sourceMap.locate(pointer);
-    return { message, file: loc.file, range: loc.range };
-  }
-}
 
 export function normalizeNetwork(manifest: NetworkManifest, file: string, sourceMap: SourceMap, schema: Record<string, unknown>): StageResult<NetworkModel> {
   const resolved = applySchemaDefaults(manifest, schema) as unknown as ResolvedNetworkManifest;

@@ -132,19 +132,7 @@ export function modelView(model: StackModel): PolicyModelView {
     regions: model.regions.map((r) => ({ region: r.region, setting: r.setting, known: r.known, zones: [...r.zones], path: path(r.pointer) })),
     zones: model.zones.map((z) => {
       const given = `/spec/network/subnets/${escapeSegment(z.name)}`;
-      // in a shared network: the private subnet comes from the stack's block, the utility subnet is the network's
-      if (model.network) {
-        const block = model.network.block !== undefined ? "/spec/network/block" : "/spec/network/use";
-        return {
-          name: z.name,
-          letter: z.letter,
-          privateCidr: z.privateCidr,
-          utilityCidr: z.utilityCidr,
-          derived: z.derived,
-          natZone: z.natZone,
-          paths: { private: path(block), utility: path("/spec/network/use") },
-        };
-      }
+      const block = model.network?.block !== undefined ? "/spec/network/block" : "/spec/network/use";
       return {
         name: z.name,
         letter: z.letter,
@@ -152,10 +140,13 @@ export function modelView(model: StackModel): PolicyModelView {
         utilityCidr: z.utilityCidr,
         derived: z.derived,
         natZone: z.natZone,
-        // derived subnets come from the VPC CIDR: that is the value to change
-        paths: z.derived
-          ? { private: path("/spec/network/cidr"), utility: path("/spec/network/cidr") }
-          : { private: path(`${given}/private`), utility: path(`${given}/utility`) },
+        paths: model.network
+          ? // in a shared network: the private subnet comes from the stack's block, the utility subnet is the network's
+            { private: path(block), utility: path("/spec/network/use") }
+          : z.derived
+            ? // derived subnets come from the VPC CIDR: that is the value to change
+              { private: path("/spec/network/cidr"), utility: path("/spec/network/cidr") }
+            : { private: path(`${given}/private`), utility: path(`${given}/utility`) },
       };
     }),
     natZones: [...model.natZones],
