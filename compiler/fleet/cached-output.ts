@@ -34,6 +34,7 @@ export async function outputMatches(dir: string, entry: CacheEntry, io: Io, now:
 
   const stamps: Record<string, string> = {};
   let hashedAny = false;
+  let lockText: string | undefined;
   let changedStamps = false;
   // the lock file first: a stack rebuilt by someone else fails here, after one file
   for (const rel of [LOCK, ...Object.keys(recorded).filter((r) => r !== LOCK).sort()]) {
@@ -49,13 +50,14 @@ export async function outputMatches(dir: string, entry: CacheEntry, io: Io, now:
     const text = await io.readFile(file).catch(() => undefined);
     if (text === undefined || sha256Hex(text) !== recorded[rel]) return { matches: false };
     hashedAny = true;
+    if (rel === LOCK) lockText = text;
     if (info.stamp !== undefined && info.modifiedMs !== undefined && info.modifiedMs <= now - STAMP_SETTLE_MS) {
       stamps[rel] = info.stamp;
       changedStamps = true;
     } else if (known !== undefined) changedStamps = true; // a stamp that no longer holds is dropped
   }
   // a stamped file's mode is part of its stamp; a hashed one's executable bit is checked here
-  if (hashedAny && !(await executablesIntact(dir, io))) return { matches: false };
+  if (hashedAny && !(await executablesIntact(dir, lockText ?? (await io.readFile(path.join(dir, LOCK)).catch(() => "")), io))) return { matches: false };
   return changedStamps ? { matches: true, stamps } : { matches: true };
 }
 
@@ -69,10 +71,11 @@ export async function baselineAllows(dir: string, entry: CacheEntry, io: Io): Pr
   return onDisk === undefined || onDisk === entry.files[LOCK];
 }
 
-async function executablesIntact(dir: string, io: Io): Promise<boolean> {
+/** The scripts the lock file (its text, read once) lists as executable still are. */
+async function executablesIntact(dir: string, lockText: string, io: Io): Promise<boolean> {
   let executable: unknown;
   try {
-    executable = (JSON.parse(await io.readFile(path.join(dir, LOCK))) as { executable?: unknown }).executable;
+    executable = (JSON.parse(lockText) as { executable?: unknown }).executable;
   } catch {
     return false;
   }
